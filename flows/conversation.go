@@ -1,0 +1,54 @@
+package flows
+
+import "time"
+
+// Conversation is the saved progress of one chat through a flow. It is
+// stored as a whole (JSON) after every step, so a restart, a deploy or
+// another replica continues exactly where the volunteer stopped.
+type Conversation struct {
+	Flow string `json:"flow"`
+	Step string `json:"step"`
+	// Version grows with every saved change. Buttons carry it, so a press
+	// on the keyboard of an older question is recognised as stale.
+	Version int `json:"version"`
+	// Answers maps step ids to the accepted values.
+	Answers map[string]Value `json:"answers"`
+	// Trail is the steps answered so far, in order, for "Kembali".
+	Trail []string `json:"trail,omitempty"`
+	// Choices caches options computed for the current step (region search
+	// results, …) so a button press resolves to what the user saw.
+	Choices []Option `json:"choices,omitempty"`
+	// Pending holds a value awaiting the user's confirmation, such as a
+	// warning they may override.
+	Pending *Value `json:"pending,omitempty"`
+	// PromptMessageID is the delivered question whose buttons are live.
+	PromptMessageID int `json:"prompt_message_id,omitempty"`
+	// Reviewing is set while the user edits one field from the review card,
+	// so that answering returns to the review.
+	Reviewing bool `json:"reviewing,omitempty"`
+	// Confirming is set while a /batal asks for confirmation.
+	Confirming bool `json:"confirming,omitempty"`
+	// SubmissionID makes the final submit idempotent: a double tap or a
+	// redelivered update finds the record already created under this key.
+	SubmissionID string    `json:"submission_id"`
+	Lang         string    `json:"lang"`
+	StartedAt    time.Time `json:"started_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+// Value is one accepted answer. Text is what is shown back to the user on
+// the review card; Data is the machine value (a code, a number, a date).
+type Value struct {
+	Data    string    `json:"data"`
+	Text    string    `json:"text"`
+	List    []string  `json:"list,omitempty"`
+	Loc     *Location `json:"loc,omitempty"`
+	Skipped bool      `json:"skipped,omitempty"`
+	At      time.Time `json:"at,omitempty"`
+}
+
+// Option is one choice a step offers.
+type Option struct {
+	Value string `json:"v"`
+	Label string `json:"l"`
+}
