@@ -23,6 +23,9 @@ type Conversation struct {
 	Pending *Value `json:"pending,omitempty"`
 	// PromptMessageID is the delivered question whose buttons are live.
 	PromptMessageID int `json:"prompt_message_id,omitempty"`
+	// PromptHasButtons tells whether that question carries inline buttons
+	// that must be removed once it is answered.
+	PromptHasButtons bool `json:"prompt_has_buttons,omitempty"`
 	// Reviewing is set while the user edits one field from the review card,
 	// so that answering returns to the review.
 	Reviewing bool `json:"reviewing,omitempty"`

@@ -1,0 +1,88 @@
+package flows
+
+import (
+	"context"
+	"fmt"
+)
+
+// command handles a slash command. Commands that start a flow are refused
+// while another flow is open, so a half-filled form is never lost silently.
+func (s *Service) command(ctx context.Context, sess *Session) (Outcome, error) {
+	v := sess.Volunteer
+	switch sess.Input.Command {
+	case "batal", "cancel":
+		return s.cancel(sess), nil
+	case "bantuan", "help":
+		return reply(s.helpText(sess)), nil
+	case "bahasa", "language":
+		return languageCard(sess), nil
+	case "start":
+		return s.start(ctx, sess)
+	}
+	if sess.Conversation != nil {
+		return s.finishFirst(sess), nil
+	}
+	switch sess.Input.Command {
+	case "lapor", "daftar", "kunjungan", "jadwal":
+		if out, ok := s.requireApproved(sess); !ok {
+			return out, nil
+		}
+		return reply(msgFieldFlowSoon.In(sess.Lang)), nil
+	case "undang":
+		if out, ok := s.requireApproved(sess); !ok {
+			return out, nil
+		}
+		if !v.IsCoordinator() && !v.IsAdmin {
+			return reply(msgCoordinatorsOnly.In(sess.Lang)), nil
+		}
+		return s.engine.Start(ctx, sess, flowInvite, nil)
+	case "koordinator":
+		if out, ok := s.requireApproved(sess); !ok {
+			return out, nil
+		}
+		if !v.IsAdmin {
+			return reply(msgAdminsOnly.In(sess.Lang)), nil
+		}
+		return s.engine.Start(ctx, sess, flowCoordinator, nil)
+	}
+	return reply(msgUnknownCommand.In(sess.Lang) + "\n\n" + s.helpText(sess)), nil
+}
+
+// requireApproved lets only active volunteers through, telling everyone
+// else politely where they stand.
+func (s *Service) requireApproved(sess *Session) (Outcome, bool) {
+	v := sess.Volunteer
+	switch {
+	case v == nil:
+		return reply(msgUnregisteredHint.In(sess.Lang)), false
+	case v.Status == StatusPending:
+		return reply(msgAwaitingApproval.In(sess.Lang)), false
+	case !v.Approved():
+		return reply(msgAccountInactive.In(sess.Lang)), false
+	}
+	return Outcome{}, true
+}
+
+func (s *Service) cancel(sess *Session) Outcome {
+	if sess.Conversation == nil {
+		return reply(msgNothingToCancel.In(sess.Lang))
+	}
+	var out Outcome
+	if c := sess.Conversation; c.PromptHasButtons && c.PromptMessageID != 0 {
+		out.ClearButtons = append(out.ClearButtons, c.PromptMessageID)
+	}
+	sess.Conversation = nil
+	out.add(Reply{Text: msgCancelled.In(sess.Lang), RemoveKeyboard: true})
+	return out
+}
+
+// finishFirst reminds the user of the open form and asks its question again.
+func (s *Service) finishFirst(sess *Session) Outcome {
+	c := sess.Conversation
+	title := c.Flow
+	if f, ok := s.engine.Flow(c.Flow); ok {
+		title = f.Title.In(sess.Lang)
+	}
+	out := s.engine.Repeat(sess, fmt.Sprintf(msgFinishFirst.In(sess.Lang), title))
+	return out
+}

@@ -1,0 +1,134 @@
+package flows
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// parse turns the session's input into a value for step st, or a problem.
+func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (Value, problem, error) {
+	in := s.Input
+	if act.kind == actionPick {
+		opts := e.options(st, s)
+		if act.index >= len(opts) {
+			return Value{}, problem{msg: msgPickFromList}, nil
+		}
+		return Value{Data: opts[act.index].Value, Text: opts[act.index].Label}, problem{}, nil
+	}
+	switch st.Kind {
+	case AnswerText:
+		if in.Kind != KindText {
+			return Value{}, wrongKind(in.Kind), nil
+		}
+		return parseFreeText(st, in.Text)
+	case AnswerChoice:
+		if in.Kind != KindText {
+			return Value{}, wrongKind(in.Kind), nil
+		}
+		if o, ok := matchOption(e.options(st, s), in.Text); ok {
+			return Value{Data: o.Value, Text: o.Label}, problem{}, nil
+		}
+		return Value{}, problem{msg: msgPickFromList}, nil
+	case AnswerLookup:
+		return e.parseLookup(ctx, st, s)
+	case AnswerPhone:
+		return parsePhoneAnswer(in)
+	}
+	return Value{}, problem{}, fmt.Errorf("flows: step %s has unknown kind %d", st.ID, st.Kind)
+}
+
+func parseFreeText(st *Step, raw string) (Value, problem, error) {
+	text := cleanText(raw)
+	n := utf8.RuneCountInString(text)
+	switch {
+	case n == 0 || !strings.ContainsFunc(text, unicode.IsLetter):
+		return Value{}, problem{msg: msgTextEmpty}, nil
+	case st.MinLen > 0 && n < st.MinLen:
+		return Value{}, problem{msg: msgTextTooShort, args: []any{st.MinLen}}, nil
+	case st.MaxLen > 0 && n > st.MaxLen:
+		return Value{}, problem{msg: msgTextTooLong, args: []any{st.MaxLen, n}}, nil
+	}
+	return Value{Data: text, Text: text}, problem{}, nil
+}
+
+func (e *Engine) parseLookup(ctx context.Context, st *Step, s *Session) (Value, problem, error) {
+	in := s.Input
+	if in.Kind != KindText {
+		return Value{}, wrongKind(in.Kind), nil
+	}
+	if len(s.Conversation.Choices) > 0 {
+		if o, ok := matchOption(s.Conversation.Choices, in.Text); ok {
+			return Value{Data: o.Value, Text: o.Label}, problem{}, nil
+		}
+	}
+	query := cleanText(in.Text)
+	if utf8.RuneCountInString(query) > 100 || !strings.ContainsFunc(query, unicode.IsLetter) {
+		return Value{}, problem{msg: msgLookupBadQuery}, nil
+	}
+	opts, err := st.Lookup(ctx, s, query)
+	if err != nil {
+		return Value{}, problem{}, fmt.Errorf("flows: lookup for %s: %w", st.ID, err)
+	}
+	if len(opts) == 0 {
+		return Value{}, problem{msg: msgLookupNothing, args: []any{escape(query)}}, nil
+	}
+	return Value{}, problem{lookup: opts}, nil
+}
+
+// options are the choices of the step on screen: computed lookup results
+// when there are any, else the step's declared options.
+func (e *Engine) options(st *Step, s *Session) []Option {
+	if len(s.Conversation.Choices) > 0 {
+		return s.Conversation.Choices
+	}
+	opts := make([]Option, len(st.Options))
+	for i, c := range st.Options {
+		opts[i] = Option{Value: c.Value, Label: c.Label.In(s.Lang)}
+	}
+	return opts
+}
+
+// matchOption accepts an option by its number in the list ("2"), its label
+// ("tksk", case and emoji ignored) or an unambiguous start of its label.
+func matchOption(opts []Option, typed string) (Option, bool) {
+	want := normalizeWord(typed)
+	if n, err := strconv.Atoi(want); err == nil {
+		if n >= 1 && n <= len(opts) {
+			return opts[n-1], true
+		}
+		return Option{}, false
+	}
+	if want == "" {
+		return Option{}, false
+	}
+	var prefixed []Option
+	for _, o := range opts {
+		label := normalizeWord(o.Label)
+		if label == want || normalizeWord(o.Value) == want {
+			return o, true
+		}
+		if strings.HasPrefix(label, want) {
+			prefixed = append(prefixed, o)
+		}
+	}
+	if len(prefixed) == 1 {
+		return prefixed[0], true
+	}
+	return Option{}, false
+}
+
+// cleanText trims, folds runs of white space and drops control characters,
+// so what is stored is what the volunteer meant to type.
+func cleanText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
