@@ -18,6 +18,20 @@ const (
 	actionBack
 	actionSkip
 	actionSubmit
+	actionDone     // finish a multi-choice or photo step
+	actionToggle   // flip a multi-choice option
+	actionUnknown  // "tidak tahu" for counts
+	actionConfirm  // keep an answer despite a warning
+	actionRetype   // drop a doubted answer and type it again
+	actionDetour   // switch to the flow a verdict offered
+	actionEdit     // open the field list from the review card
+	actionEditStep // change one field from the review card
+	actionReview   // back to the review card
+	actionCancelYes
+	actionCancelNo
+	actionResume  // continue a form after being away
+	actionSuggest // take the suggested answer
+	actionZero    // every count is zero
 )
 
 type action struct {
@@ -39,13 +53,17 @@ func readAction(in Input, c *Conversation) (act action, fromButton, stale bool) 
 		if !ok || ver != c.Version {
 			return action{}, true, true
 		}
-		switch rest {
-		case "back":
-			return action{kind: actionBack}, true, false
-		case "skip":
-			return action{kind: actionSkip}, true, false
-		case "send":
-			return action{kind: actionSubmit}, true, false
+		if k, ok := buttonActions[rest]; ok {
+			return action{kind: k}, true, false
+		}
+		for prefix, k := range indexedButtonActions {
+			if n, found := strings.CutPrefix(rest, prefix); found {
+				i, err := strconv.Atoi(n)
+				if err != nil || i < 0 {
+					return action{}, true, true
+				}
+				return action{kind: k, index: i}, true, false
+			}
 		}
 		i, err := strconv.Atoi(rest)
 		if err != nil || i < 0 {
@@ -54,16 +72,51 @@ func readAction(in Input, c *Conversation) (act action, fromButton, stale bool) 
 		return action{kind: actionPick, index: i}, true, false
 	}
 	if in.Kind == KindText {
-		switch normalizeWord(in.Text) {
-		case "kembali", "back", "balik":
-			return action{kind: actionBack}, false, false
-		case "lewati", "skip", "lewat":
-			return action{kind: actionSkip}, false, false
-		case "kirim", "send", "kirim ulang":
-			return action{kind: actionSubmit}, false, false
+		if k, ok := typedActions[normalizeWord(in.Text)]; ok {
+			return action{kind: k}, false, false
 		}
 	}
 	return action{kind: actionAnswer}, false, false
+}
+
+// buttonActions are the fixed actions a conversation button can carry.
+var buttonActions = map[string]actionKind{
+	"back": actionBack, "skip": actionSkip, "send": actionSubmit, "done": actionDone,
+	"unknown": actionUnknown, "yes": actionConfirm, "retype": actionRetype,
+	"edit": actionEdit, "review": actionReview, "cancel-yes": actionCancelYes,
+	"cancel-no": actionCancelNo, "resume": actionResume, "sg": actionSuggest, "zero": actionZero,
+}
+
+// indexedButtonActions carry an index after their prefix ("t2" toggles the
+// third option).
+var indexedButtonActions = map[string]actionKind{
+	"t": actionToggle, "e": actionEditStep, "go": actionDetour,
+}
+
+// typedActions are words a user may type instead of tapping, for the
+// navigation every step understands. Step answers that happen to be one of
+// these words are not plausible in Mitra's forms.
+var typedActions = map[string]actionKind{
+	"kembali": actionBack, "back": actionBack, "balik": actionBack,
+	"lewati": actionSkip, "skip": actionSkip, "lewat": actionSkip,
+	"kirim": actionSubmit, "send": actionSubmit, "kirim ulang": actionSubmit,
+	"selesai": actionDone, "done": actionDone,
+	"tidak tahu": actionUnknown, "tdk tahu": actionUnknown, "belum tahu": actionUnknown,
+}
+
+// takes reports whether a step understands a navigation word; a typed word
+// a step does not take is read as an ordinary answer ("Selesai" is also a
+// visit result).
+func (st *Step) takes(k actionKind) bool {
+	switch k {
+	case actionDone:
+		return st.Kind == AnswerMulti || st.Kind == AnswerPhotos
+	case actionUnknown, actionZero:
+		return st.Kind == AnswerCount || st.Kind == AnswerCounts
+	case actionSubmit:
+		return false
+	}
+	return true
 }
 
 func parseConvButton(data string) (version int, rest string, ok bool) {

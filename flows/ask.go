@@ -3,6 +3,7 @@ package flows
 import (
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,18 +21,77 @@ func (e *Engine) ask(f *Flow, st *Step, s *Session, lead string) Reply {
 		text = lead + "\n\n" + text
 	}
 	r := Reply{Text: text, Prompt: true}
-	if st.Kind == AnswerChoice {
-		opts := e.options(st, s)
-		r.Buttons = optionRows(opts, c.Version)
+	if opt, ok := suggestion(st, s); ok {
+		r.Buttons = append(r.Buttons, []Button{{Text: "✅ " + shorten(opt.Label), Data: convButton(c.Version, "sg")}})
 	}
-	if st.Kind == AnswerPhone {
+	switch st.Kind {
+	case AnswerChoice:
+		r.Buttons = append(r.Buttons, optionRows(e.options(st, s), c.Version)...)
+	case AnswerMulti:
+		r.Buttons = append(r.Buttons, e.multiRows(st, s)...)
+	case AnswerCount:
+		r.Buttons = append(r.Buttons, []Button{
+			{Text: "0", Data: convButton(c.Version, "zero")},
+			{Text: msgUnknownButton.In(s.Lang), Data: convButton(c.Version, "unknown")},
+		})
+	case AnswerCounts:
+		r.Buttons = append(r.Buttons, []Button{
+			{Text: msgAllZeroButton.In(s.Lang), Data: convButton(c.Version, "zero")},
+			{Text: msgUnknownButton.In(s.Lang), Data: convButton(c.Version, "unknown")},
+		})
+	case AnswerDate:
+		c.Choices = quickDates(st.DateRule, s.Now, s.location(), s.Lang)
+		r.Buttons = append(r.Buttons, optionRows(c.Choices, c.Version)...)
+	case AnswerPhotos:
+		if c.Pending != nil && len(c.Pending.List) > 0 {
+			r.Buttons = append(r.Buttons, []Button{{Text: msgDoneButton.In(s.Lang), Data: convButton(c.Version, "done")}})
+		}
+	case AnswerPhone:
 		r.RequestContact = msgShareContact.In(s.Lang)
+	case AnswerLocation:
+		r.RequestLocation = msgShareLocation.In(s.Lang)
 	}
-	if nav := e.navRow(st, s); len(nav) > 0 && r.RequestContact == "" {
+	nav := e.navRow(st, s)
+	if usesReplyKeyboard(st) {
+		// Inline buttons can't ride along a reply keyboard; navigation
+		// becomes keyboard buttons that send their label as text.
+		for _, b := range nav {
+			r.KeyboardButtons = append(r.KeyboardButtons, b.Text)
+		}
+	} else if len(nav) > 0 {
 		r.Buttons = append(r.Buttons, nav)
 	}
 	c.PromptHasButtons = len(r.Buttons) > 0
 	return r
+}
+
+// suggestion is the step's suggested answer, if it has one now.
+func suggestion(st *Step, s *Session) (Option, bool) {
+	if st.Suggest == nil {
+		return Option{}, false
+	}
+	return st.Suggest(s)
+}
+
+// multiRows are the toggles of a multi-choice step, ticked when selected,
+// and the button that accepts the selection.
+func (e *Engine) multiRows(st *Step, s *Session) [][]Button {
+	c := s.Conversation
+	var selected []string
+	if c.Pending != nil {
+		selected = c.Pending.List
+	}
+	var rows [][]Button
+	for i, o := range e.options(st, s) {
+		label := o.Label
+		for _, v := range selected {
+			if v == o.Value {
+				label = "✅ " + label
+			}
+		}
+		rows = append(rows, []Button{{Text: shorten(label), Data: convButton(c.Version, "t"+strconv.Itoa(i))}})
+	}
+	return append(rows, []Button{{Text: msgDoneButton.In(s.Lang), Data: convButton(c.Version, "done")}})
 }
 
 // questionText is the header, progress, prompt and context of a step.
@@ -44,6 +104,9 @@ func (e *Engine) questionText(f *Flow, st *Step, s *Session) string {
 		if d := st.Describe(s); d != "" {
 			b.WriteString("\n" + d)
 		}
+	}
+	if hint := kindHint(st, s.Lang); hint != "" {
+		b.WriteString("\n<i>" + hint + "</i>")
 	}
 	if st.Optional {
 		b.WriteString("\n<i>" + msgOptionalHint.In(s.Lang) + "</i>")
@@ -132,3 +195,21 @@ func shorten(s string) string {
 
 // escape makes user-supplied text safe inside Telegram HTML.
 func escape(s string) string { return html.EscapeString(s) }
+
+// kindHint tells how to answer kinds that are not obvious from buttons.
+func kindHint(st *Step, lang string) string {
+	switch st.Kind {
+	case AnswerCounts:
+		return fmt.Sprintf(msgCountsHint.In(lang), len(st.CountLabels), countLabelList(st, lang))
+	case AnswerMulti:
+		return msgMultiHint.In(lang)
+	case AnswerPhotos:
+		return msgPhotosHint.In(lang)
+	case AnswerLocation:
+		if st.Lookup != nil {
+			return msgLocationHintWithName.In(lang)
+		}
+		return msgLocationHint.In(lang)
+	}
+	return ""
+}

@@ -31,6 +31,14 @@ type Conversation struct {
 	Reviewing bool `json:"reviewing,omitempty"`
 	// Confirming is set while a /batal asks for confirmation.
 	Confirming bool `json:"confirming,omitempty"`
+	// Editing holds the answer being changed from the review card, to
+	// restore it if the user goes back without a new one.
+	Editing *Value `json:"editing,omitempty"`
+	// Detours are the flows offered by the last Verdict.
+	Detours []Detour `json:"detours,omitempty"`
+	// MediaGroup is the album the last accepted photo belonged to, so an
+	// album is acknowledged once rather than photo by photo.
+	MediaGroup string `json:"media_group,omitempty"`
 	// SubmissionID makes the final submit idempotent: a double tap or a
 	// redelivered update finds the record already created under this key.
 	SubmissionID string    `json:"submission_id"`
@@ -42,7 +50,8 @@ type Conversation struct {
 // Value is one accepted answer. Text is what is shown back to the user on
 // the review card; Data is the machine value (a code, a number, a date).
 type Value struct {
-	Data    string    `json:"data"`
+	Data string `json:"data"`
+	// Text is what the user is shown; for a NIK or KK it is masked.
 	Text    string    `json:"text"`
 	List    []string  `json:"list,omitempty"`
 	Loc     *Location `json:"loc,omitempty"`

@@ -10,12 +10,12 @@ import (
 )
 
 // stepSubmit is the pseudo-step a conversation sits on once every question
-// is answered and the submit is pending (or failed and may be retried).
+// is answered: the review card, or a failed submit waiting for a retry.
 const stepSubmit = "_submit"
 
-// Engine runs declared flows. It is pure with respect to I/O except for the
-// lookups and submits the flows themselves declare; saving the conversation
-// is the caller's job, so one input maps to one atomic state write.
+// Engine runs declared flows. It performs no I/O of its own beyond the
+// lookups, validations and submits the flows declare; saving the
+// conversation is the caller's job, so one input maps to one state write.
 type Engine struct {
 	flows map[string]*Flow
 	log   *slog.Logger
@@ -54,9 +54,13 @@ func (e *Engine) Start(ctx context.Context, s *Session, name string, prefill map
 	for k, v := range prefill {
 		answers[k] = v
 	}
+	version := int(s.Now.UnixMilli())
+	if old := s.Conversation; old != nil && old.Version >= version {
+		version = old.Version + 1 // keep every old keyboard stale
+	}
 	s.Conversation = &Conversation{
 		Flow:         f.Name,
-		Version:      int(s.Now.UnixMilli()),
+		Version:      version,
 		Answers:      answers,
 		SubmissionID: newSubmissionID(),
 		Lang:         s.Lang,
@@ -69,7 +73,8 @@ func (e *Engine) Start(ctx context.Context, s *Session, name string, prefill map
 }
 
 // Continue applies the session's input to its conversation. When the flow
-// finishes, s.Conversation is set to nil and the caller deletes the state.
+// finishes or is cancelled, s.Conversation is set to nil and the caller
+// deletes the state.
 func (e *Engine) Continue(ctx context.Context, s *Session) (Outcome, error) {
 	c := s.Conversation
 	f, ok := e.flows[c.Flow]
@@ -80,154 +85,39 @@ func (e *Engine) Continue(ctx context.Context, s *Session) (Outcome, error) {
 		return Outcome{Replies: []Reply{{Text: msgFlowGone.In(s.Lang)}}}, nil
 	}
 	var out Outcome
-	in := s.Input
-	act, fromButton, stale := readAction(in, c)
+	act, fromButton, stale := readAction(s.Input, c)
 	if stale {
 		out.Notice = msgStaleButton.In(s.Lang)
 		return out, nil
 	}
+	switch act.kind {
+	case actionCancelYes:
+		e.retirePrompt(s, &out)
+		s.Conversation = nil
+		out.add(Reply{Text: msgCancelled.In(s.Lang), RemoveKeyboard: true})
+		return out, nil
+	case actionCancelNo, actionResume:
+		c.Confirming = false
+		return e.Repeat(s, ""), nil
+	case actionDetour:
+		return e.detour(ctx, s, act.index)
+	}
 	if c.Step == stepSubmit {
-		return out, e.handleSubmitStage(ctx, f, s, act, &out)
+		return out, e.handleSubmitStage(ctx, f, s, act, fromButton, &out)
 	}
 	st, _ := f.step(c.Step)
 	if st == nil {
 		// The step vanished in a deploy; move on to whatever applies now.
 		return out, e.advance(ctx, f, s, &out)
 	}
-	switch act.kind {
-	case actionBack:
-		return out, e.back(ctx, f, s, &out)
-	case actionSkip:
-		if !st.Optional {
-			e.refuse(f, st, s, &out, problem{msg: msgCannotSkip})
-			return out, nil
-		}
-		e.accept(f, st, s, Value{Skipped: true, Text: msgSkipped.In(s.Lang), At: in.SentAt}, fromButton, &out)
-		return out, e.advance(ctx, f, s, &out)
+	if !fromButton && !st.takes(act.kind) {
+		act.kind = actionAnswer
 	}
-	v, prob, err := e.parse(ctx, st, s, act)
-	if err != nil {
-		return out, err
-	}
-	if prob.lookup != nil {
-		e.offerLookup(f, st, s, prob.lookup, &out)
-		return out, nil
-	}
-	if prob.msg.ID != "" {
-		e.refuse(f, st, s, &out, prob)
-		return out, nil
-	}
-	e.accept(f, st, s, v, fromButton, &out)
-	return out, e.advance(ctx, f, s, &out)
-}
-
-// accept records an answer, retires the question's buttons and bumps the
-// version so any keyboard still on screen becomes stale.
-func (e *Engine) accept(f *Flow, st *Step, s *Session, v Value, fromButton bool, out *Outcome) {
-	c := s.Conversation
-	if v.At.IsZero() {
-		v.At = s.Input.SentAt
-	}
-	c.Answers[st.ID] = v
-	c.Trail = append(c.Trail, st.ID)
-	c.Choices = nil
-	c.Version++
-	c.UpdatedAt = s.Now
-	switch {
-	case fromButton && s.Input.CallbackMessageID != 0:
-		out.add(Reply{
-			EditMessageID: s.Input.CallbackMessageID,
-			Text:          e.questionText(f, st, s) + "\n\n✅ " + escape(v.Text),
-		})
-	case c.PromptHasButtons && c.PromptMessageID != 0:
-		out.ClearButtons = append(out.ClearButtons, c.PromptMessageID)
-	}
-	c.PromptMessageID, c.PromptHasButtons = 0, false
-	if st.Kind == AnswerPhone {
-		// The share-contact keyboard must go; it cannot share a message
-		// with inline buttons, so confirm on a message of its own.
-		out.add(Reply{Text: "✅ " + escape(v.Text), RemoveKeyboard: true})
-	}
-}
-
-// advance asks the next applicable unanswered step or, when none is left,
-// submits the flow.
-func (e *Engine) advance(ctx context.Context, f *Flow, s *Session, out *Outcome) error {
-	for i := range f.Steps {
-		st := &f.Steps[i]
-		if !applies(st, s) {
-			continue
-		}
-		if _, done := s.Conversation.Answers[st.ID]; done {
-			continue
-		}
-		s.Conversation.Step = st.ID
-		out.add(e.ask(f, st, s, ""))
-		return nil
-	}
-	s.Conversation.Step = stepSubmit
-	return e.submit(ctx, f, s, out)
-}
-
-// back returns to the most recent answered step that still applies.
-func (e *Engine) back(ctx context.Context, f *Flow, s *Session, out *Outcome) error {
-	c := s.Conversation
-	e.retirePrompt(s, out)
-	for len(c.Trail) > 0 {
-		prev := c.Trail[len(c.Trail)-1]
-		c.Trail = c.Trail[:len(c.Trail)-1]
-		st, _ := f.step(prev)
-		if st == nil || !applies(st, s) {
-			continue
-		}
-		delete(c.Answers, prev)
-		c.Version++
-		c.Choices = nil
-		c.Step = prev
-		out.add(e.ask(f, st, s, ""))
-		return nil
-	}
-	// Already at the first question: ask it again, saying so.
-	st, _ := f.step(c.Step)
-	if st == nil {
-		return e.advance(ctx, f, s, out)
-	}
-	c.Version++
-	out.add(e.ask(f, st, s, msgAtFirstStep.In(s.Lang)))
-	return nil
-}
-
-// refuse explains what was wrong and asks the same question again, on a new
-// message so the question stays at the bottom of the chat.
-func (e *Engine) refuse(f *Flow, st *Step, s *Session, out *Outcome, p problem) {
-	e.retirePrompt(s, out)
-	s.Conversation.Version++
-	lead := "⚠️ " + p.text(s.Lang)
-	if ex := st.Example.In(s.Lang); ex != "" && !p.noExample {
-		lead += "\n" + msgExample.In(s.Lang) + " " + ex
-	}
-	out.add(e.ask(f, st, s, lead))
-}
-
-// retirePrompt removes the buttons of the question on screen, if it has any.
-func (e *Engine) retirePrompt(s *Session, out *Outcome) {
-	c := s.Conversation
-	if c.PromptHasButtons && c.PromptMessageID != 0 {
-		out.ClearButtons = append(out.ClearButtons, c.PromptMessageID)
-	}
-	c.PromptMessageID, c.PromptHasButtons = 0, false
-}
-
-func applies(st *Step, s *Session) bool { return st.When == nil || st.When(s) }
-
-func newSubmissionID() string {
-	var b [10]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
+	return out, e.answer(ctx, f, st, s, act, fromButton, &out)
 }
 
 // Repeat asks the current question again under a note, retiring the old
-// question's buttons. It is how a user who wandered off is brought back.
+// question's buttons. It brings back a user who wandered off.
 func (e *Engine) Repeat(s *Session, note string) Outcome {
 	var out Outcome
 	c := s.Conversation
@@ -241,12 +131,11 @@ func (e *Engine) Repeat(s *Session, note string) Outcome {
 	c.Version++
 	c.Choices = nil
 	if c.Step == stepSubmit {
-		c.PromptHasButtons = true
-		out.add(Reply{
-			Text:    note + "\n\n" + msgSubmitPending.In(s.Lang),
-			Prompt:  true,
-			Buttons: [][]Button{{{Text: msgRetryButton.In(s.Lang), Data: convButton(c.Version, "send")}}},
-		})
+		if f.Review {
+			e.showReview(f, s, &out, note)
+			return out
+		}
+		e.offerRetry(s, &out, joinLead(note, msgSubmitPending.In(s.Lang)))
 		return out
 	}
 	st, _ := f.step(c.Step)
@@ -257,4 +146,78 @@ func (e *Engine) Repeat(s *Session, note string) Outcome {
 	}
 	out.add(e.ask(f, st, s, note))
 	return out
+}
+
+// detour leaves the conversation for the flow a verdict offered.
+func (e *Engine) detour(ctx context.Context, s *Session, i int) (Outcome, error) {
+	c := s.Conversation
+	if i >= len(c.Detours) {
+		return Outcome{Notice: msgStaleButton.In(s.Lang)}, nil
+	}
+	d := c.Detours[i]
+	var retire Outcome
+	e.retirePrompt(s, &retire)
+	out, err := e.Start(ctx, s, d.Flow, d.Prefill)
+	out.ClearButtons = append(retire.ClearButtons, out.ClearButtons...)
+	return out, err
+}
+
+// advance asks the next applicable unanswered step or, when none is left,
+// shows the review card or submits.
+func (e *Engine) advance(ctx context.Context, f *Flow, s *Session, out *Outcome) error {
+	for i := range f.Steps {
+		st := &f.Steps[i]
+		if !applies(st, s) {
+			continue
+		}
+		if _, done := s.Conversation.Answers[st.ID]; done {
+			continue
+		}
+		s.Conversation.Step = st.ID
+		out.add(e.ask(f, st, s, ""))
+		return nil
+	}
+	pruneInapplicable(f, s)
+	s.Conversation.Step = stepSubmit
+	if f.Review {
+		e.showReview(f, s, out, "")
+		return nil
+	}
+	return e.submit(ctx, f, s, out)
+}
+
+// pruneInapplicable drops answers to steps a later change made irrelevant
+// (a reschedule date after the result became "selesai"), so neither the
+// review card nor the record shows them.
+func pruneInapplicable(f *Flow, s *Session) {
+	for i := range f.Steps {
+		st := &f.Steps[i]
+		if !applies(st, s) {
+			delete(s.Conversation.Answers, st.ID)
+		}
+	}
+}
+
+// retirePrompt removes the buttons of the question on screen, if it has any.
+func (e *Engine) retirePrompt(s *Session, out *Outcome) {
+	c := s.Conversation
+	if c.PromptHasButtons && c.PromptMessageID != 0 {
+		out.ClearButtons = append(out.ClearButtons, c.PromptMessageID)
+	}
+	c.PromptMessageID, c.PromptHasButtons = 0, false
+}
+
+func applies(st *Step, s *Session) bool { return st.When == nil || st.When(s) }
+
+func joinLead(lead, text string) string {
+	if lead == "" {
+		return text
+	}
+	return lead + "\n\n" + text
+}
+
+func newSubmissionID() string {
+	var b [10]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
 }

@@ -226,6 +226,7 @@ func TestEngineKeepsAnswersWhenSubmitFails(t *testing.T) {
 	h.failing = true
 	h.press(h.text("Siti"), "Merah")
 	h.text("pariaman")
+	h.text("1")
 	out := h.text("08123456789")
 	if h.conv == nil || h.conv.Step != stepSubmit || !strings.Contains(lastText(out), "aman tersimpan") {
 		t.Fatalf("failed submit must keep the conversation: %+v %q", h.conv, lastText(out))
@@ -241,7 +242,7 @@ func TestEngineAppliesAnOfflineBurstInOrder(t *testing.T) {
 	h := newEngineHarness(t)
 	h.start()
 	sent := time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC)
-	for i, text := range []string{"Siti", "3", "padang panjang", "1", "0812 3456 7890"} {
+	for i, text := range []string{"Siti", "1", "padang panjang", "1", "0812 3456 7890"} {
 		h.send(Input{Kind: KindText, Text: text, SentAt: sent.Add(time.Duration(i) * time.Minute)})
 	}
 	if h.conv != nil || h.submits != 1 {

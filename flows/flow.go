@@ -19,19 +19,49 @@ const (
 	AnswerLookup
 	// AnswerPhone is an Indonesian phone number, shared or typed.
 	AnswerPhone
+	// AnswerMulti is any number of Options, toggled by buttons or typed
+	// as numbers ("1 3 5").
+	AnswerMulti
+	// AnswerCount is one head count; "tidak tahu" is accepted.
+	AnswerCount
+	// AnswerCounts is several head counts asked together (CountLabels),
+	// typed as numbers in order ("0 2 5 10").
+	AnswerCounts
+	// AnswerDate is a calendar date, typed or picked (hari ini, kemarin…).
+	AnswerDate
+	// AnswerTime is a clock time of day ("14.30").
+	AnswerTime
+	// AnswerLocation is a map point shared from the phone.
+	AnswerLocation
+	// AnswerPhotos is zero to MaxPhotos photos; albums are accepted.
+	AnswerPhotos
+	// AnswerNIK is a Nomor Induk Kependudukan; shown masked once entered.
+	AnswerNIK
+	// AnswerKK is a nomor Kartu Keluarga; shown masked once entered.
+	AnswerKK
 )
 
 // Step is one question of a flow. Flows are declared as data: adding a
 // field to a flow is adding one Step.
 type Step struct {
-	ID     string
+	ID string
+	// Label names the field on the review card ("Jenis bencana").
+	Label  Text
 	Prompt Text
 	// Example is shown when an answer is refused, so the user sees what a
 	// good answer looks like.
 	Example Text
 	Kind    AnswerKind
 
-	Options []Choice // AnswerChoice
+	Options []Choice // AnswerChoice, AnswerMulti
+	// OptionsFor, if set, computes the options from earlier answers (the
+	// PPKS types of the chosen criterion, say) and overrides Options.
+	OptionsFor func(s *Session) []Choice
+
+	CountLabels []Text // AnswerCounts: what each number counts
+	MaxCount    int    // AnswerCount(s): the largest believable value
+	DateRule    DateRule
+	MaxPhotos   int // AnswerPhotos
 
 	MinLen, MaxLen int // AnswerText, in characters
 
@@ -45,6 +75,14 @@ type Step struct {
 	// When, if set, decides whether the step applies given the answers so
 	// far; steps that don't apply are skipped in both directions.
 	When func(s *Session) bool
+
+	// Suggest, if set, offers a likely answer as a one-tap button (a birth
+	// date read from the NIK, for instance).
+	Suggest func(s *Session) (Option, bool)
+
+	// Validate, if set, checks an answer against the world (a NIK already
+	// registered, say) after it parsed. See Verdict.
+	Validate func(ctx context.Context, s *Session, v Value) (Verdict, error)
 
 	// Describe, if set, adds context under the prompt (for example the
 	// kabupaten a kecamatan is searched in). It returns trusted HTML.
@@ -62,6 +100,9 @@ type Flow struct {
 	Name  string
 	Title Text
 	Steps []Step
+	// Review shows every answer on one card with "Kirim" and "Ubah" before
+	// anything is submitted.
+	Review bool
 	// Submit runs once all steps are answered. It must be idempotent for
 	// the conversation's SubmissionID: a redelivered final answer may call
 	// it again. Returning an error keeps the conversation so nothing is lost.
@@ -77,6 +118,27 @@ func (f *Flow) step(id string) (*Step, int) {
 	return nil, -1
 }
 
+// Verdict is what a step's Validate says about a parsed answer. The zero
+// Verdict accepts it.
+type Verdict struct {
+	// Refuse, if set, is trusted HTML explaining why the answer cannot be
+	// used; the question is asked again.
+	Refuse string
+	// Warn, if set, is trusted HTML the user must confirm ("Ya, benar")
+	// before the answer is kept, or they retype it.
+	Warn string
+	// Detours are other flows the user may switch to instead, such as
+	// recording a visit to a person who is already registered.
+	Detours []Detour
+}
+
+// Detour is a way out of a refused or doubtful answer into another flow.
+type Detour struct {
+	Label   Text
+	Flow    string
+	Prefill map[string]Value
+}
+
 // Session is what a step or a submit sees: the input being handled, the
 // conversation, and who is talking.
 type Session struct {
@@ -86,6 +148,8 @@ type Session struct {
 	Volunteer *Volunteer
 	Lang      string
 	Now       time.Time
+	// Loc is the user's time zone (WIB/WITA/WIT from their region).
+	Loc *time.Location
 }
 
 // Answer returns the accepted value of a step, if any.

@@ -37,6 +37,30 @@ func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (V
 		return e.parseLookup(ctx, st, s)
 	case AnswerPhone:
 		return parsePhoneAnswer(in)
+	case AnswerMulti:
+		return parseMulti(e.options(st, s), in)
+	case AnswerCount:
+		return parseCountAnswer(st, in, s.Lang)
+	case AnswerCounts:
+		return parseCountsAnswer(st, in, s.Lang)
+	case AnswerDate:
+		return parseDateAnswer(st, s)
+	case AnswerTime:
+		return parseTimeAnswer(in)
+	case AnswerLocation:
+		if in.Kind == KindLocation && in.Location != nil {
+			return locationValue(*in.Location), problem{}, nil
+		}
+		if st.Lookup != nil && in.Kind == KindText {
+			return e.parseLookup(ctx, st, s)
+		}
+		return Value{}, problem{msg: msgLocationExpected}, nil
+	case AnswerPhotos:
+		return Value{}, problem{msg: msgPhotosExpected, noExample: true}, nil
+	case AnswerNIK:
+		return parseNIKAnswer(in)
+	case AnswerKK:
+		return parseKKAnswer(in)
 	}
 	return Value{}, problem{}, fmt.Errorf("flows: step %s has unknown kind %d", st.ID, st.Kind)
 }
@@ -85,8 +109,12 @@ func (e *Engine) options(st *Step, s *Session) []Option {
 	if len(s.Conversation.Choices) > 0 {
 		return s.Conversation.Choices
 	}
-	opts := make([]Option, len(st.Options))
-	for i, c := range st.Options {
+	choices := st.Options
+	if st.OptionsFor != nil {
+		choices = st.OptionsFor(s)
+	}
+	opts := make([]Option, len(choices))
+	for i, c := range choices {
 		opts[i] = Option{Value: c.Value, Label: c.Label.In(s.Lang)}
 	}
 	return opts

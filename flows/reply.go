@@ -16,6 +16,9 @@ type Reply struct {
 	// location. At most one of them is set.
 	RequestContact  string
 	RequestLocation string
+	// KeyboardButtons are plain buttons under the request button of the
+	// reply keyboard; pressing one sends its label as a text message.
+	KeyboardButtons []string
 	// RemoveKeyboard hides a reply keyboard left from an earlier question.
 	RemoveKeyboard bool
 

@@ -12,18 +12,13 @@ func (e *Engine) submit(ctx context.Context, f *Flow, s *Session, out *Outcome) 
 	if err != nil {
 		e.log.ErrorContext(ctx, "submit failed; answers kept for retry",
 			"chat_id", s.Input.ChatID, "flow", f.Name, "error", err)
-		c := s.Conversation
 		e.retirePrompt(s, out)
-		c.Version++
-		c.PromptHasButtons = true
-		out.add(Reply{
-			Text:    msgSubmitFailed.In(s.Lang),
-			Prompt:  true,
-			Buttons: [][]Button{{{Text: msgRetryButton.In(s.Lang), Data: convButton(c.Version, "send")}}},
-		})
+		s.Conversation.Version++
+		e.offerRetry(s, out, msgSubmitFailed.In(s.Lang))
 		return nil
 	}
 	out.Replies = append(out.Replies, res.Replies...)
+	out.ClearButtons = append(out.ClearButtons, res.ClearButtons...)
 	if res.Notice != "" {
 		out.Notice = res.Notice
 	}
@@ -31,26 +26,15 @@ func (e *Engine) submit(ctx context.Context, f *Flow, s *Session, out *Outcome) 
 	return nil
 }
 
-// handleSubmitStage answers input that arrives after the last question: a
-// retry of a failed submit, or a step back.
-func (e *Engine) handleSubmitStage(ctx context.Context, f *Flow, s *Session, act action, out *Outcome) error {
-	switch act.kind {
-	case actionSubmit:
-		e.retirePrompt(s, out)
-		return e.submit(ctx, f, s, out)
-	case actionBack:
-		return e.back(ctx, f, s, out)
-	}
+// offerRetry shows text with a "Kirim ulang" button as the live prompt.
+func (e *Engine) offerRetry(s *Session, out *Outcome, text string) {
 	c := s.Conversation
-	e.retirePrompt(s, out)
-	c.Version++
 	c.PromptHasButtons = true
 	out.add(Reply{
-		Text:    msgSubmitPending.In(s.Lang),
+		Text:    text,
 		Prompt:  true,
 		Buttons: [][]Button{{{Text: msgRetryButton.In(s.Lang), Data: convButton(c.Version, "send")}}},
 	})
-	return nil
 }
 
 var discardLogger = slog.New(slog.DiscardHandler)
