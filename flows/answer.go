@@ -88,6 +88,9 @@ func (e *Engine) acceptChecked(ctx context.Context, f *Flow, st *Step, s *Sessio
 		if err != nil {
 			return fmt.Errorf("flows: validate %s: %w", st.ID, err)
 		}
+		if verdict.Replace != nil {
+			v = *verdict.Replace
+		}
 		if verdict.Refuse != "" || verdict.Warn != "" {
 			e.doubt(f, st, s, v, verdict, out)
 			return nil

@@ -27,7 +27,15 @@ func (s *Service) command(ctx context.Context, sess *Session) (Outcome, error) {
 		if out, ok := s.requireApproved(sess); !ok {
 			return out, nil
 		}
-		return reply(msgFieldFlowSoon.In(sess.Lang)), nil
+		switch sess.Input.Command {
+		case "lapor":
+			return s.startReport(ctx, sess)
+		case "daftar":
+			return s.engine.Start(ctx, sess, flowRegistration, nil)
+		case "kunjungan":
+			return s.engine.Start(ctx, sess, flowVisit, nil)
+		}
+		return s.schedule(ctx, sess)
 	case "undang":
 		if out, ok := s.requireApproved(sess); !ok {
 			return out, nil
@@ -63,9 +71,31 @@ func (s *Service) requireApproved(sess *Session) (Outcome, bool) {
 	return Outcome{}, true
 }
 
+// cancel leaves the conversation. A form with answers typed into it asks
+// first, so a stray /batal doesn't throw away ten minutes of field work.
 func (s *Service) cancel(sess *Session) Outcome {
-	if sess.Conversation == nil {
+	c := sess.Conversation
+	if c == nil {
 		return reply(msgNothingToCancel.In(sess.Lang))
+	}
+	if len(c.Trail) > 0 && !c.Confirming {
+		var out Outcome
+		s.engine.retirePrompt(sess, &out)
+		c.Version++
+		c.Confirming, c.PromptHasButtons = true, true
+		title := c.Flow
+		if f, ok := s.engine.Flow(c.Flow); ok {
+			title = f.Title.In(sess.Lang)
+		}
+		out.add(Reply{
+			Text: fmt.Sprintf(msgConfirmCancel.In(sess.Lang), title),
+			Buttons: [][]Button{{
+				{Text: msgCancelYes.In(sess.Lang), Data: convButton(c.Version, "cancel-yes")},
+				{Text: msgCancelNo.In(sess.Lang), Data: convButton(c.Version, "cancel-no")},
+			}},
+			Prompt: true,
+		})
+		return out
 	}
 	var out Outcome
 	if c := sess.Conversation; c.PromptHasButtons && c.PromptMessageID != 0 {

@@ -130,6 +130,9 @@ type Verdict struct {
 	// Detours are other flows the user may switch to instead, such as
 	// recording a visit to a person who is already registered.
 	Detours []Detour
+	// Replace, if set, is accepted instead of the parsed answer: the same
+	// answer in canonical form ("3/5" becomes "003/005").
+	Replace *Value
 }
 
 // Detour is a way out of a refused or doubtful answer into another flow.

@@ -1,6 +1,8 @@
 package flows
 
 import (
+	"html"
+	"regexp"
 	"time"
 
 	"github.com/mitra-id/mitra/regions"
@@ -50,4 +52,12 @@ func (s *Service) formatTime(t time.Time, regionCode, lang string) string {
 		layout = "2 Jan 2006 15:04"
 	}
 	return t.In(loc).Format(layout) + " " + abbrev
+}
+
+var tagPattern = regexp.MustCompile(`<[^>]*>`)
+
+// stripTags turns trusted HTML copy into plain text, for button-press
+// notices, which Telegram shows without formatting.
+func stripTags(s string) string {
+	return html.UnescapeString(tagPattern.ReplaceAllString(s, ""))
 }

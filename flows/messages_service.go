@@ -13,8 +13,6 @@ var (
 		"Hello! You are not registered with Mitra yet. Type /start to register as a volunteer."}
 	msgAwaitingApproval = Text{"⏳ Akun Anda sedang menunggu persetujuan koordinator Dinas Sosial. Anda akan diberi tahu di sini begitu disetujui.",
 		"⏳ Your account is waiting for approval by a Dinas Sosial coordinator. You'll be told here as soon as it is approved."}
-	msgFieldFlowSoon = Text{"Formulir ini sedang disiapkan dan akan segera tersedia.",
-		"This form is being prepared and will be available soon."}
 	msgCoordinatorsOnly = Text{"Perintah ini khusus koordinator Dinas Sosial.", "This command is for Dinas Sosial coordinators."}
 	msgAdminsOnly       = Text{"Perintah ini khusus admin Mitra.", "This command is for Mitra admins."}
 	msgUnknownCommand   = Text{"Perintah itu tidak dikenal.", "I don't know that command."}

@@ -24,6 +24,8 @@ type Reply struct {
 
 	// Location, when set, is sent as a map pin after the text.
 	Location *Location
+	// Photos are transport file ids sent as an album after the text.
+	Photos []string
 
 	// EditMessageID, when non-zero, replaces that earlier message's text and
 	// buttons instead of sending a new one.

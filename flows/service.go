@@ -15,15 +15,19 @@ import (
 // handles one input of one chat; the transport guarantees a chat's inputs
 // arrive one at a time, in order.
 type Service struct {
-	engine      *Engine
-	convs       Conversations
-	volunteers  Volunteers
-	invites     Invites
-	regions     *regions.Index
-	admins      map[int64]bool
-	botUsername string
-	now         func() time.Time
-	log         *slog.Logger
+	engine        *Engine
+	convs         Conversations
+	volunteers    Volunteers
+	invites       Invites
+	reports       Reports
+	registrations Registrations
+	visits        Visits
+	regions       *regions.Index
+	defaultLoc    *time.Location
+	admins        map[int64]bool
+	botUsername   string
+	now           func() time.Time
+	log           *slog.Logger
 }
 
 // ServiceConfig holds what a Service needs; every field but Now and Log is
@@ -32,7 +36,12 @@ type ServiceConfig struct {
 	Conversations Conversations
 	Volunteers    Volunteers
 	Invites       Invites
+	Reports       Reports
+	Registrations Registrations
+	Visits        Visits
 	Regions       *regions.Index
+	// DefaultLocation is the time zone of users without a region.
+	DefaultLocation *time.Location
 	// Admins are Telegram user ids that become admins on their first /start.
 	Admins []int64
 	// BotUsername builds invite deep links (t.me/<BotUsername>?start=…).
@@ -44,14 +53,18 @@ type ServiceConfig struct {
 // NewService wires the flows and commands.
 func NewService(cfg ServiceConfig) *Service {
 	s := &Service{
-		convs:       cfg.Conversations,
-		volunteers:  cfg.Volunteers,
-		invites:     cfg.Invites,
-		regions:     cfg.Regions,
-		admins:      make(map[int64]bool, len(cfg.Admins)),
-		botUsername: cfg.BotUsername,
-		now:         cfg.Now,
-		log:         cfg.Log,
+		convs:         cfg.Conversations,
+		volunteers:    cfg.Volunteers,
+		invites:       cfg.Invites,
+		reports:       cfg.Reports,
+		registrations: cfg.Registrations,
+		visits:        cfg.Visits,
+		regions:       cfg.Regions,
+		defaultLoc:    cfg.DefaultLocation,
+		admins:        make(map[int64]bool, len(cfg.Admins)),
+		botUsername:   cfg.BotUsername,
+		now:           cfg.Now,
+		log:           cfg.Log,
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -59,10 +72,14 @@ func NewService(cfg ServiceConfig) *Service {
 	if s.log == nil {
 		s.log = discardLogger
 	}
+	if s.defaultLoc == nil {
+		s.defaultLoc = time.UTC
+	}
 	for _, id := range cfg.Admins {
 		s.admins[id] = true
 	}
-	s.engine = NewEngine(s.log, s.onboardingFlow(), s.inviteFlow(), s.coordinatorFlow())
+	s.engine = NewEngine(s.log, s.onboardingFlow(), s.inviteFlow(), s.coordinatorFlow(),
+		s.reportFlow(), s.reportUpdateFlow(), s.registrationFlow(), s.visitFlow())
 	return s
 }
 
@@ -89,6 +106,7 @@ func (s *Service) Handle(ctx context.Context, in Input) (Outcome, error) {
 		return Outcome{}, fmt.Errorf("flows: load conversation: %w", err)
 	}
 	sess.Lang = s.language(sess)
+	sess.Loc = s.location(sess.Volunteer)
 	hadConversation := sess.Conversation != nil
 
 	out, err := s.route(ctx, sess)
@@ -136,6 +154,19 @@ func (s *Service) language(sess *Session) string {
 		return sess.Conversation.Lang
 	}
 	return LanguageFor(sess.Input.Lang)
+}
+
+// location is the time zone of a volunteer's kabupaten/kota (WIB, WITA or
+// WIT), or the configured default.
+func (s *Service) location(v *Volunteer) *time.Location {
+	if v == nil || v.RegencyCode == "" {
+		return s.defaultLoc
+	}
+	loc, err := time.LoadLocation(regions.TimeZone(v.RegencyCode))
+	if err != nil {
+		return s.defaultLoc
+	}
+	return loc
 }
 
 func (s *Service) groupChat(in Input) Outcome {
