@@ -77,6 +77,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, opt appOpti
 		return err
 	}
 	index := regions.NewIndex(all)
+	defaultLoc, err := time.LoadLocation(cfg.TimeZone)
+	if err != nil {
+		return fmt.Errorf("time zone: %w", err)
+	}
 
 	registry := prometheus.NewRegistry()
 	registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -99,13 +103,17 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, opt appOpti
 		return fmt.Errorf("telegram: %w", err)
 	}
 	handler.Handler = flows.NewService(flows.ServiceConfig{
-		Conversations: store.NewConversations(rdb, opt.redisPrefix, conversationTTL),
-		Volunteers:    store.NewVolunteers(db),
-		Invites:       store.NewInvites(db),
-		Regions:       index,
-		Admins:        cfg.Admins,
-		BotUsername:   tg.Username(),
-		Log:           log,
+		Conversations:   store.NewConversations(rdb, opt.redisPrefix, conversationTTL),
+		Volunteers:      store.NewVolunteers(db),
+		Invites:         store.NewInvites(db),
+		Reports:         store.NewReports(db),
+		Registrations:   store.NewRegistrations(db),
+		Visits:          store.NewVisits(db),
+		Regions:         index,
+		DefaultLocation: defaultLoc,
+		Admins:          cfg.Admins,
+		BotUsername:     tg.Username(),
+		Log:             log,
 	})
 
 	srv := &http.Server{
