@@ -37,9 +37,9 @@ func replyMarkup(r flows.Reply) (models.ReplyMarkup, error) {
 	case len(r.Buttons) > 0:
 		return newInlineKeyboard(r.Buttons)
 	case r.RequestContact != "":
-		return requestKeyboard(models.KeyboardButton{Text: r.RequestContact, RequestContact: true}), nil
+		return requestKeyboard(models.KeyboardButton{Text: r.RequestContact, RequestContact: true}, r.KeyboardButtons), nil
 	case r.RequestLocation != "":
-		return requestKeyboard(models.KeyboardButton{Text: r.RequestLocation, RequestLocation: true}), nil
+		return requestKeyboard(models.KeyboardButton{Text: r.RequestLocation, RequestLocation: true}, r.KeyboardButtons), nil
 	case r.RemoveKeyboard:
 		return &models.ReplyKeyboardRemove{RemoveKeyboard: true}, nil
 	}
@@ -65,11 +65,20 @@ func newInlineKeyboard(rows [][]flows.Button) (*inlineKeyboard, error) {
 	return kb, nil
 }
 
-// requestKeyboard is a one-button reply keyboard that disappears after use
-// and is sized to its content, which matters on small screens.
-func requestKeyboard(b models.KeyboardButton) *models.ReplyKeyboardMarkup {
+// requestKeyboard is a reply keyboard with the request button on top and
+// plain buttons (navigation such as "Lewati") in a row below. It is sized
+// to its content, which matters on small screens, and disappears after use.
+func requestKeyboard(b models.KeyboardButton, extras []string) *models.ReplyKeyboardMarkup {
+	rows := [][]models.KeyboardButton{{b}}
+	if len(extras) > 0 {
+		row := make([]models.KeyboardButton, len(extras))
+		for i, text := range extras {
+			row[i] = models.KeyboardButton{Text: text}
+		}
+		rows = append(rows, row)
+	}
 	return &models.ReplyKeyboardMarkup{
-		Keyboard:        [][]models.KeyboardButton{{b}},
+		Keyboard:        rows,
 		ResizeKeyboard:  true,
 		OneTimeKeyboard: true,
 	}

@@ -127,7 +127,45 @@ func (s *sender) sendReply(ctx context.Context, chatID int64, r flows.Reply) (in
 			return messageID, err
 		}
 	}
+	if len(r.Photos) > 0 {
+		if err := s.sendPhotos(ctx, chatID, r.Photos); err != nil {
+			return messageID, err
+		}
+	}
 	return messageID, nil
+}
+
+// maxAlbum is Telegram's limit of items in one media group.
+const maxAlbum = 10
+
+// sendPhotos forwards photos by file id: one photo alone, more as albums of
+// up to ten, so a coordinator sees the scene without extra taps.
+func (s *sender) sendPhotos(ctx context.Context, chatID int64, fileIDs []string) error {
+	for start := 0; start < len(fileIDs); start += maxAlbum {
+		batch := fileIDs[start:min(start+maxAlbum, len(fileIDs))]
+		if len(batch) == 1 {
+			err := s.api.call(ctx, "sendPhoto", sendsOnce, func(ctx context.Context) error {
+				_, err := s.api.tg.SendPhoto(ctx, &tgbot.SendPhotoParams{ChatID: chatID, Photo: &models.InputFileString{Data: batch[0]}})
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		media := make([]models.InputMedia, len(batch))
+		for i, id := range batch {
+			media[i] = &models.InputMediaPhoto{Media: id}
+		}
+		err := s.api.call(ctx, "sendMediaGroup", sendsOnce, func(ctx context.Context) error {
+			_, err := s.api.tg.SendMediaGroup(ctx, &tgbot.SendMediaGroupParams{ChatID: chatID, Media: media})
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // editOrSend replaces an earlier message's text and buttons. If that

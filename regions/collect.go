@@ -18,13 +18,10 @@ type collector struct {
 }
 
 // worthPhase reports whether a search phase whose matches score at most
-// phaseMax can still change the result: not if limit hits already score
-// more, nor if its matches would fall more than maxScoreGap below the best.
-func (c *collector) worthPhase(phaseMax int) bool {
-	above := c.aboveFuzzy
-	if phaseMax == maxSubstringScore {
-		above = c.aboveSubstring
-	}
+// phaseMax can still change the result, given the number of hits above
+// phaseMax: not if limit hits score more, nor if its matches would fall
+// more than maxScoreGap below the best.
+func (c *collector) worthPhase(above, phaseMax int) bool {
 	if above >= c.limit {
 		return false
 	}

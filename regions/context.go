@@ -17,15 +17,21 @@ type contextSet struct {
 // ancestors of id, building the sets it needs on first use.
 func (x *Index) inContext(r *reading, a, b int, id int32) bool {
 	for i := a; i < b; i++ {
-		c := &r.ctx[i]
-		if !c.ready {
-			x.buildContext(r.words[i], c)
-		}
-		if !c.all && !c.contains(id) {
+		if !x.ancestorMatches(r, i, id) {
 			return false
 		}
 	}
 	return true
+}
+
+// ancestorMatches reports whether word i of the reading matches an
+// ancestor of id.
+func (x *Index) ancestorMatches(r *reading, i int, id int32) bool {
+	c := r.ctx[i]
+	if !c.ready {
+		x.buildContext(r.words[i], c)
+	}
+	return c.all || c.contains(id)
 }
 
 func (c *contextSet) contains(id int32) bool {
@@ -42,14 +48,10 @@ func (x *Index) buildContext(w string, c *contextSet) {
 	}
 	var ids []int32
 	add := func(word int) {
-		for _, id := range x.posts[x.postOff[word]:x.postOff[word+1]] {
-			if x.nodes[id].level < uint8(VillageLevel) {
-				ids = append(ids, id)
-			}
-		}
+		ids = append(ids, x.upperPosts[x.upperOff[word]:x.upperOff[word+1]]...)
 	}
 	x.forPrefixWords(w, add)
-	x.forFuzzyWords(w, add)
+	x.forFuzzyWords(w, nil, add)
 	slices.Sort(ids)
 	// Subtrees are nested or disjoint, and sorted by their first id: an
 	// interval that starts inside the last one is inside it.

@@ -1,6 +1,7 @@
 package regions
 
 import (
+	"index/suffixarray"
 	"slices"
 	"strings"
 )
@@ -16,9 +17,13 @@ import (
 // (word, id) occurrences packed as (word index << 32 | id) in one []uint64:
 // three large allocations and a temporary map, no per-word slices.
 func (x *Index) buildDictionary() {
-	index := make(map[string]uint32, 1<<16)
-	var distinct []string
-	var pairs []uint64
+	occurrences := 0
+	for id := range x.nodes {
+		occurrences += strings.Count(x.normOf(int32(id)), " ") + 1
+	}
+	index := make(map[string]uint32, occurrences/2)
+	distinct := make([]string, 0, occurrences/2)
+	pairs := make([]uint64, 0, occurrences)
 	for id := range x.nodes {
 		for w := range strings.SplitSeq(x.normOf(int32(id)), " ") {
 			if w == "" {
@@ -50,6 +55,7 @@ func (x *Index) buildDictionary() {
 	}
 	x.wordOff[len(distinct)] = uint32(arena.Len())
 	x.words = arena.String()
+	x.wordSuffixes = suffixarray.New([]byte(x.words))
 	for i, p := range pairs {
 		pairs[i] = uint64(rank[p>>32])<<32 | p&0xFFFFFFFF
 	}
@@ -57,13 +63,21 @@ func (x *Index) buildDictionary() {
 	pairs = slices.Compact(pairs) // a word twice in one name
 	x.posts = make([]int32, len(pairs))
 	x.postOff = make([]uint32, len(distinct)+1)
+	x.upperOff = make([]uint32, len(distinct)+1)
 	for i, p := range pairs {
-		x.posts[i] = int32(p)
+		id := int32(p)
+		x.posts[i] = id
 		x.postOff[p>>32+1] = uint32(i + 1)
+		if x.nodes[id].level < uint8(VillageLevel) {
+			x.upperPosts = append(x.upperPosts, id)
+		}
+		x.upperOff[p>>32+1] = uint32(len(x.upperPosts))
 	}
-	for i := 1; i < len(x.postOff); i++ { // words are never without posts
-		x.postOff[i] = max(x.postOff[i], x.postOff[i-1])
+	// Every word has posts, so postOff is complete; upperOff has gaps.
+	for i := 1; i < len(x.upperOff); i++ {
+		x.upperOff[i] = max(x.upperOff[i], x.upperOff[i-1])
 	}
+	x.upperPosts = slices.Clip(x.upperPosts)
 }
 
 // numWords returns the size of the dictionary.

@@ -5,12 +5,14 @@ import "strings"
 // Query asks Search for regions by name.
 type Query struct {
 	// Text is what the user typed: any case, punctuation or spacing. Only
-	// its first 200 bytes and eight words are used. A leading level word
-	// restricts the level — "kab"/"kabupaten" (kabupaten only),
-	// "kota"/"kot" (kota only), "kec"/"kecamatan"/"distrik",
-	// "desa"/"ds"/"kel"/"kelurahan"/"nagari"/"gampong"/"kampung",
-	// "prov"/"provinsi"/"dki"/"diy" — when more words follow it. Words after the name
-	// may name its ancestors: "gambir jakarta pusat".
+	// its first 200 bytes and eight words are used. A leading level word,
+	// when more words follow it, restricts the level: "kab"/"kabupaten"
+	// (kabupaten only), "kota"/"kot" (kota only), "kec"/"kecamatan"/
+	// "distrik", "desa"/"ds"/"kel"/"kelurahan"/"nagari"/"gampong"/
+	// "kampung", "prov"/"provinsi"/"dki"/"diy". If that finds nothing the
+	// text is searched as a plain name ("kota panton labu" is a desa).
+	// Words after (or before) the name may name its ancestors: "gambir
+	// jakarta pusat". Every word must match the name or an ancestor.
 	Text string
 	// Level restricts results to one level; 0 means any. It wins over a
 	// level word in Text that names another level, which is then read as
@@ -30,9 +32,11 @@ type Match struct {
 	Label string
 	// Score ranks the match in (0, 1]: 1 exact name, 0.8 the name starts
 	// with the query, 0.6 every word starts a word of the name in order,
-	// 0.4 every word occurs in the name, 0.2 with a typo; 0.1 less when
-	// words matched ancestors rather than the name, 0.02 less when a level
-	// word that can also begin a name was read as a level.
+	// 0.4 every word occurs in the name, 0.2–0.25 with typos (more for a
+	// longer correct start). When some words named ancestors instead, a
+	// name score s becomes s/2 + 0.15 (0.65 for an exact name). A level
+	// word that can also begin a name ("kota", "desa"), read as a level,
+	// costs 0.02.
 	Score float64
 }
 
@@ -92,8 +96,8 @@ type reading struct {
 	offs    []int    // offs[i] is where words[i] starts in text
 	penalty int      // subtracted from every score of this reading
 	// ctx[i] holds the regions whose ancestors match words[i], built on
-	// first use.
-	ctx []contextSet
+	// first use; equal words share one set, also across readings.
+	ctx []*contextSet
 }
 
 // newReading splits a normalized text into at most maxQueryWords words.
@@ -111,14 +115,22 @@ func newReading(text string) reading {
 	if n := len(r.words); n > 0 {
 		r.text = r.join(0, n)
 	}
-	r.ctx = make([]contextSet, len(r.words))
+	r.ctx = make([]*contextSet, len(r.words))
+	for i, w := range r.words {
+		r.ctx[i] = new(contextSet)
+		for j := range i {
+			if r.words[j] == w {
+				r.ctx[i] = r.ctx[j]
+				break
+			}
+		}
+	}
 	return r
 }
 
 // from returns the reading without its first i words.
 func (r reading) from(i int) reading {
-	out := reading{text: r.text[r.offs[i]:], words: r.words[i:], penalty: r.penalty,
-		ctx: make([]contextSet, len(r.words)-i)}
+	out := reading{text: r.text[r.offs[i]:], words: r.words[i:], penalty: r.penalty, ctx: r.ctx[i:]}
 	out.offs = make([]int, len(out.words))
 	for j := range out.offs {
 		out.offs[j] = r.offs[i+j] - r.offs[i]

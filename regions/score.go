@@ -61,47 +61,63 @@ const (
 	classPrefix           // starts a word
 )
 
-// classify returns how query word w matches the normalized name, and for a
-// typo the length of the correct start (fuzzyQuality).
-func classify(norm, w string) (wordClass, int) {
+// classify returns how query word w matches the normalized name, short of
+// typos, which match.typo checks only when a tier needs it.
+func classify(norm, w string) wordClass {
 	switch {
 	case hasWordPrefix(norm, w):
-		return classPrefix, 0
-	case len(w) < minSubstringLen:
-		return classNone, 0
-	case strings.Contains(norm, w):
-		return classInner, 0
-	case len(w) < fuzzyMinLen:
-		return classNone, 0
+		return classPrefix
+	case len(w) >= minSubstringLen && strings.Contains(norm, w):
+		return classInner
 	}
-	if q := fuzzyQuality(norm, w); q >= 0 {
-		return classFuzzy, q
-	}
-	return classNone, 0
+	return classNone
 }
 
 // match is the classification of a reading's words against one name.
 type match struct {
-	norm  string
-	r     *reading
-	class [maxQueryWords]wordClass
-	qual  [maxQueryWords]int
+	norm    string
+	r       *reading
+	class   [maxQueryWords]wordClass
+	qual    [maxQueryWords]int  // fuzzyQuality of classFuzzy words
+	checked [maxQueryWords]bool // typo check done
+	// noTypos is set when typo matches score too low to matter.
+	noTypos bool
+}
+
+// typo upgrades word i from classNone to classFuzzy if it is one typo
+// from a word of the name, and reports whether it is.
+func (m *match) typo(i int) bool {
+	if !m.checked[i] {
+		m.checked[i] = true
+		if w := m.r.words[i]; !m.noTypos && len(w) >= fuzzyMinLen {
+			if q := fuzzyQuality(m.norm, w); q >= 0 {
+				m.class[i], m.qual[i] = classFuzzy, q
+			}
+		}
+	}
+	return m.class[i] == classFuzzy
 }
 
 // scoreReading matches one reading against region id: either all words
 // against the name, or a leading or trailing run of them against the name
 // and the rest against its ancestors ("gambir | jakarta pusat").
 func (x *Index) scoreReading(id int32, r *reading, floor int) int {
-	m := match{norm: x.normOf(id), r: r}
-	n, matched := len(r.words), 0
+	m := match{norm: x.normOf(id), r: r, noTypos: floor > maxFuzzyScore}
+	n := len(r.words)
 	for i, w := range r.words {
-		m.class[i], m.qual[i] = classify(m.norm, w)
-		if m.class[i] != classNone {
-			matched++
+		m.class[i] = classify(m.norm, w)
+	}
+	// Cheap necessary condition first: each word must match the name or
+	// an ancestor; only then pay for typo checks.
+	if n > 1 {
+		for i := range n {
+			if m.class[i] == classNone && !x.ancestorMatches(r, i, id) && !m.typo(i) {
+				return m.wholeTier(0, n) // "tolit oli" is still Tolitoli
+			}
 		}
 	}
 	best := m.tier(0, n)
-	if n == 1 || matched == 0 || withContext(tierExact) < max(floor, best+1) {
+	if n == 1 || withContext(tierExact) < max(floor, best+1) {
 		return best
 	}
 	for k := n - 1; k >= 1; k-- {
@@ -117,21 +133,15 @@ func (x *Index) scoreReading(id int32, r *reading, floor int) int {
 
 // tier grades how words[a:b] of the reading match the name.
 func (m *match) tier(a, b int) int {
-	q := m.r.join(a, b)
-	if m.norm == q {
-		return tierExact
-	}
-	if rest, ok := consumeSansSpaces(m.norm, q); ok {
-		if rest == "" {
-			return tierExact // "tolitoli" for "Toli-Toli"
-		}
-		return tierPrefix
+	if t := m.wholeTier(a, b); t > 0 {
+		return t
 	}
 	allPrefix, tier, bonus := true, tierSubstring, maxFuzzyBonus
 	for i := a; i < b; i++ {
-		switch m.class[i] {
-		case classNone:
+		if m.class[i] == classNone && !m.typo(i) {
 			return 0
+		}
+		switch m.class[i] {
 		case classFuzzy:
 			tier, bonus = tierFuzzy, min(bonus, m.qual[i])
 			allPrefix = false
@@ -146,6 +156,22 @@ func (m *match) tier(a, b int) int {
 		return tierWords
 	}
 	return tierSubstring
+}
+
+// wholeTier compares words[a:b], joined, with the whole name: exact or
+// prefix, also when spaces differ ("tolitoli" for "Toli-Toli"); else 0.
+func (m *match) wholeTier(a, b int) int {
+	q := m.r.join(a, b)
+	if m.norm == q {
+		return tierExact
+	}
+	if rest, ok := consumeSansSpaces(m.norm, q); ok {
+		if rest == "" {
+			return tierExact
+		}
+		return tierPrefix
+	}
+	return 0
 }
 
 // wordPrefixesInOrder reports whether each word starts a distinct word of

@@ -5,6 +5,7 @@ package regions
 type scratch struct {
 	visited []uint64 // bitset of scored ids
 	hits    []hit
+	words   []int32 // typo candidates
 }
 
 func (x *Index) getScratch() *scratch {

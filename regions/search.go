@@ -90,14 +90,14 @@ func (x *Index) run(s *scratch, p *plan, lo, hi int32, limit int) []hit {
 	}
 	// A region found only now has its end words inside its words, so it
 	// scores at most maxSubstringScore; likewise maxFuzzyScore after.
-	if c.worthPhase(maxSubstringScore) {
+	if c.worthPhase(c.aboveSubstring, maxSubstringScore) {
 		for _, w := range ends {
 			x.forInnerWords(w, consider)
 		}
 	}
-	if c.worthPhase(maxFuzzyScore) {
+	if c.worthPhase(c.aboveFuzzy, maxFuzzyScore) {
 		for _, w := range ends {
-			x.forFuzzyWords(w, consider)
+			s.words = x.forFuzzyWords(w, s.words, consider)
 		}
 	}
 	s.hits = c.hits

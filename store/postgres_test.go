@@ -59,7 +59,7 @@ func TestEnsureDatabaseCreatesItOnce(t *testing.T) {
 func TestOpenPostgresNeverShowsThePassword(t *testing.T) {
 	t.Parallel()
 	const password = "Rahasia-Sekali-42"
-	u, err := url.Parse(storetest.DatabaseURL(t))
+	u, err := url.Parse(storetest.AdminURL())
 	if err != nil || u.Scheme == "" {
 		t.Skip("TEST_DATABASE_URL is not a postgres:// URL")
 	}

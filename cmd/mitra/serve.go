@@ -142,6 +142,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, opt appOpti
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(shutdownCtx)
+	// Close waits for updates still being handled, before the stores close.
+	if err := tg.Close(); err != nil {
+		log.Warn("telegram transport did not close cleanly", "error", err)
+	}
 	if err := <-httpDone; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("http: %w", err)
 	}

@@ -1,5 +1,5 @@
 -- Field records: emergency reports (/lapor), pre-proposals for DTKS/DTSEN
--- (/usul), visit check-ins (/kunjungan) and the reminders they schedule.
+-- (/daftar), visit check-ins (/kunjungan) and the reminders they schedule.
 -- Dinas Sosial data teams read these tables directly; every column is
 -- commented below (\d+ in psql, or the column comments in a BI tool).
 --

@@ -1,0 +1,413 @@
+package bench
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/mitra-id/mitra/store/storetest"
+)
+
+// telegram is the Bot API server a benchmark points the bot at, with the
+// user side of Telegram: users send text and press buttons, and every
+// message the bot sends is reported to the onReply given at construction.
+type telegram interface {
+	URL() string
+	Token() string
+	SendText(uid int64, text string)
+	Press(uid int64, msgID int, label string)
+	// Polled is closed once the bot has called getUpdates.
+	Polled() <-chan struct{}
+	Stats() fakeStats
+	Close()
+}
+
+type fakeStats struct {
+	Conns, Requests, Polls, Failures int64
+	LastFailure                      string
+}
+
+// benchRedisURL is the Redis database the bot under test uses: a database
+// of its own, flushed before and after, because the bot's key prefix is
+// fixed ("mitra:") and must not meet anything else's keys.
+func benchRedisURL() string {
+	if u := os.Getenv("MITRA_BENCH_REDIS_URL"); u != "" {
+		return u
+	}
+	return "redis://127.0.0.1:6379/9"
+}
+
+// binary builds cmd/mitra once per test binary.
+var binary struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+func mitraBinary(tb testing.TB) string {
+	tb.Helper()
+	binary.once.Do(func() {
+		binary.dir, binary.err = os.MkdirTemp("", "mitra-bench-")
+		if binary.err != nil {
+			return
+		}
+		binary.path = filepath.Join(binary.dir, "mitra")
+		cmd := exec.Command("go", "build", "-o", binary.path, "github.com/mitra-id/mitra/cmd/mitra")
+		cmd.Dir = ".."
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			binary.err = fmt.Errorf("go build ./cmd/mitra: %v\n%s", err, out)
+		}
+	})
+	if binary.err != nil {
+		tb.Fatal(binary.err)
+	}
+	return binary.path
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binary.dir != "" {
+		os.RemoveAll(binary.dir)
+	}
+	os.Exit(code)
+}
+
+// botProcess is `mitra serve` running as a child process.
+type botProcess struct {
+	cmd     *exec.Cmd
+	pid     int
+	httpURL string
+	stderr  *tailBuffer
+	exited  chan struct{}
+	waitErr error
+}
+
+// flushRedis empties the benchmark's Redis database.
+func flushRedis(tb testing.TB) {
+	tb.Helper()
+	opt, err := redis.ParseURL(benchRedisURL())
+	if err != nil {
+		tb.Fatalf("MITRA_BENCH_REDIS_URL: %v", err)
+	}
+	rdb := redis.NewClient(opt)
+	defer rdb.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := rdb.FlushDB(ctx).Err(); err != nil {
+		tb.Fatalf("flush redis db %d: %v", opt.DB, err)
+	}
+}
+
+// countRedisKeys counts the keys matching pattern in the bench database.
+func countRedisKeys(tb testing.TB, pattern string) int {
+	tb.Helper()
+	opt, _ := redis.ParseURL(benchRedisURL())
+	rdb := redis.NewClient(opt)
+	defer rdb.Close()
+	ctx := context.Background()
+	n := 0
+	iter := rdb.Scan(ctx, 0, pattern, 1000).Iterator()
+	for iter.Next(ctx) {
+		n++
+	}
+	if err := iter.Err(); err != nil {
+		tb.Fatalf("scan redis: %v", err)
+	}
+	return n
+}
+
+// startBot starts `mitra serve` against tg, a fresh database and the bench
+// Redis database, and waits until it is ready and polling. It is stopped,
+// and the database dropped, Redis flushed, when the benchmark ends.
+func startBot(tb testing.TB, tg telegram) *botProcess {
+	tb.Helper()
+	bin := mitraBinary(tb)
+	dbURL := storetest.DatabaseURL(tb) // dropped by storetest after our cleanup
+	flushRedis(tb)
+	tb.Cleanup(func() { flushRedis(tb) })
+
+	port := freePort(tb)
+	p := &botProcess{httpURL: "http://127.0.0.1:" + port, stderr: &tailBuffer{max: 64 << 10}, exited: make(chan struct{})}
+	p.cmd = exec.Command(bin, "serve")
+	p.cmd.Env = append(os.Environ(),
+		"TELEGRAM_BOT_TOKEN="+tg.Token(),
+		"TELEGRAM_API_URL="+tg.URL(),
+		"DATABASE_URL="+dbURL,
+		"REDIS_URL="+benchRedisURL(),
+		"MITRA_HTTP_ADDR=127.0.0.1:"+port,
+		"MITRA_LOG_LEVEL=warn",
+		"MITRA_WEBHOOK_URL=",
+		"MITRA_WEBHOOK_SECRET=",
+		"MITRA_ADMINS=",
+		"MITRA_TIMEZONE=Asia/Jakarta",
+	)
+	p.cmd.Stdout = io.Discard
+	p.cmd.Stderr = p.stderr
+	if err := p.cmd.Start(); err != nil {
+		tb.Fatalf("start mitra: %v", err)
+	}
+	p.pid = p.cmd.Process.Pid
+	go func() {
+		p.waitErr = p.cmd.Wait()
+		close(p.exited)
+	}()
+	tb.Cleanup(p.stop)
+
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		select {
+		case <-p.exited:
+			tb.Fatalf("mitra exited during start-up: %v\n%s", p.waitErr, p.stderr)
+		default:
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("mitra not ready after 2 minutes\n%s", p.stderr)
+		}
+		resp, err := http.Get(p.httpURL + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	select {
+	case <-tg.Polled():
+	case <-p.exited:
+		tb.Fatalf("mitra exited during start-up: %v\n%s", p.waitErr, p.stderr)
+	case <-time.After(time.Minute):
+		tb.Fatalf("mitra ready but not polling after a minute\n%s", p.stderr)
+	}
+	return p
+}
+
+// stop asks mitra to shut down (SIGTERM) and kills it after 15 s.
+func (p *botProcess) stop() {
+	select {
+	case <-p.exited:
+		return
+	default:
+	}
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.exited:
+	case <-time.After(15 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.exited
+	}
+}
+
+func (p *botProcess) alive() bool {
+	select {
+	case <-p.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// metrics returns the bot's Prometheus samples by series name with
+// labels, e.g. `mitra_handler_duration_seconds_sum`.
+func (p *botProcess) metrics() map[string]float64 {
+	out := map[string]float64{}
+	resp, err := http.Get(p.httpURL + "/metrics")
+	if err != nil {
+		return out
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		i := strings.LastIndexByte(line, ' ')
+		if i < 0 {
+			continue
+		}
+		v, err := strconv.ParseFloat(line[i+1:], 64)
+		if err == nil {
+			out[line[:i]] = v
+		}
+	}
+	return out
+}
+
+func freePort(tb testing.TB) string {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer ln.Close()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return port
+}
+
+// tailBuffer keeps the last max bytes written (the bot's stderr).
+type tailBuffer struct {
+	mu  sync.Mutex
+	max int
+	buf []byte
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > t.max {
+		t.buf = t.buf[len(t.buf)-t.max:]
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}
+
+func (t *tailBuffer) Lines() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return bytes.Count(t.buf, []byte("\n"))
+}
+
+// memStatus reads VmRSS and VmHWM (peak RSS) of pid, in bytes.
+func memStatus(pid int) (rss, hwm int64, err error) {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		fields := strings.Fields(v)
+		if len(fields) < 1 {
+			continue
+		}
+		n, _ := strconv.ParseInt(fields[0], 10, 64)
+		switch k {
+		case "VmRSS":
+			rss = n << 10
+		case "VmHWM":
+			hwm = n << 10
+		}
+	}
+	return rss, hwm, nil
+}
+
+// clockTick is USER_HZ, the unit of /proc/<pid>/stat times; 100 on Linux.
+const clockTick = 100
+
+// cpuTime is the user+system CPU time pid has used.
+func cpuTime(pid string) time.Duration {
+	data, err := os.ReadFile("/proc/" + pid + "/stat")
+	if err != nil {
+		return 0
+	}
+	// The command name may contain spaces; fields follow the last ')'.
+	s := string(data)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(ut+st) * time.Second / clockTick
+}
+
+// cpuSnapshot is CPU time used so far by the parts of the system under
+// load: the bot, this process (load generator and fake Telegram), Redis
+// and PostgreSQL (every postgres process, backends included), plus the
+// machine's idle time.
+type cpuSnapshot struct {
+	at                         time.Time
+	bot, bench, redis, pg, idle time.Duration
+}
+
+func takeCPU(botPID int) cpuSnapshot {
+	s := cpuSnapshot{at: time.Now(), bot: cpuTime(strconv.Itoa(botPID)), bench: cpuTime("self")}
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		name := e.Name()
+		if name[0] < '0' || name[0] > '9' {
+			continue
+		}
+		comm, err := os.ReadFile("/proc/" + name + "/comm")
+		if err != nil {
+			continue
+		}
+		switch strings.TrimSpace(string(comm)) {
+		case "redis-server":
+			s.redis += cpuTime(name)
+		case "postgres":
+			s.pg += cpuTime(name)
+		}
+	}
+	if data, err := os.ReadFile("/proc/stat"); err == nil {
+		line, _, _ := strings.Cut(string(data), "\n")
+		f := strings.Fields(line)
+		if len(f) > 5 {
+			idle, _ := strconv.ParseInt(f[4], 10, 64)
+			iowait, _ := strconv.ParseInt(f[5], 10, 64)
+			s.idle = time.Duration(idle+iowait) * time.Second / clockTick
+		}
+	}
+	return s
+}
+
+// cpuUse is the CPU each part used between two snapshots, in cores.
+type cpuUse struct {
+	wall                        time.Duration
+	bot, bench, redis, pg, idle float64
+}
+
+func (a cpuSnapshot) to(b cpuSnapshot) cpuUse {
+	w := b.at.Sub(a.at)
+	c := func(x, y time.Duration) float64 { return float64(y-x) / float64(w) }
+	return cpuUse{wall: w, bot: c(a.bot, b.bot), bench: c(a.bench, b.bench), redis: c(a.redis, b.redis), pg: c(a.pg, b.pg), idle: c(a.idle, b.idle)}
+}
+
+func (u cpuUse) String() string {
+	return fmt.Sprintf("CPU cores used: bot %.2f, bench (load+fake) %.2f, redis %.2f, postgres %.2f; machine idle %.2f of %d",
+		u.bot, u.bench, u.redis, u.pg, u.idle, numCPU())
+}
+
+func numCPU() int {
+	data, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "cpu") && len(line) > 3 && line[3] >= '0' && line[3] <= '9' {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mitra-id/mitra/bot/faketelegram"
+)
+
+const testNIK = "1371014101850001" // Padang Selatan, female, born 01/01/1985
+
+// registerPerson walks u through /daftar for testNIK up to the review card.
+func (m *mitra) registerPersonToReview(u faketelegram.User) {
+	m.t.Helper()
+	m.say(u, "/daftar")
+	m.press(u, "Kemiskinan")
+	m.press(u, "Fakir miskin")
+	m.say(u, "1371 0141 0185 0001")
+	m.say(u, "Nurhayati")
+	m.say(u, "Padang")
+	m.press(u, "✅ 01/01/1985")
+	m.press(u, "✅ Perempuan")
+	m.say(u, "1371010202100003")
+	m.say(u, "Rosmaniar")
+	m.press(u, "Kepala keluarga")
+	m.press(u, "Cerai mati")
+	m.say(u, "alang laweh")
+	m.press(u, "Alang Laweh")
+	m.say(u, "3/5")
+	m.say(u, "Jl. Batang Arau No. 5")
+	m.say(u, "Buruh cuci")
+	m.say(u, "Janda lansia tinggal sendiri, rumah papan bocor.")
+	m.press(u, "Lewati")
+	m.say(u, "Lewati ➡️")
+	m.expect(u, "Periksa sebelum dikirim")
+}
+
+func TestRegistrationMasksNIKAndRefusesDuplicates(t *testing.T) {
+	m := fieldTeam(t)
+	m.registerPersonToReview(budi)
+	review := m.last(budi)
+	if !strings.Contains(review, "1371********0001") || strings.Contains(review, testNIK) {
+		t.Fatalf("review must show the NIK masked only:\n%s", review)
+	}
+	m.press(budi, "Kirim")
+	m.expect(budi, "Usulan <b>REG-")
+	for i, msg := range m.tg.Messages(budi.ID) {
+		if strings.Contains(strings.ReplaceAll(msg.Text, " ", ""), testNIK) {
+			t.Errorf("bot message %d shows the full NIK: %q", i, msg.Text)
+		}
+	}
+	var rt, rw, nikRegion, birthCheck string
+	if err := m.db.QueryRow(context.Background(),
+		`SELECT rt, rw, nik_region_check, nik_birth_check FROM registrations WHERE nik = $1`, testNIK).Scan(&rt, &rw, &nikRegion, &birthCheck); err != nil {
+		t.Fatal(err)
+	}
+	if rt != "003" || rw != "005" || nikRegion != "match" || birthCheck != "match" {
+		t.Errorf("stored rt=%q rw=%q region=%q birth=%q", rt, rw, nikRegion, birthCheck)
+	}
+
+	// The coordinator tries to register the same person: refused with the
+	// code, and offered a visit instead.
+	m.say(siti, "/daftar")
+	m.press(siti, "Kemiskinan")
+	m.press(siti, "Fakir miskin")
+	m.say(siti, testNIK)
+	m.expect(siti, "sudah terdaftar di Mitra: <b>REG-")
+	m.expect(siti, "Nurhayati") // same kabupaten/kota: the name may be shown
+	m.press(siti, "Catat kunjungan ke warga ini")
+	m.expect(siti, "Tujuan kunjungan")
+	if got := m.scalar(`SELECT count(*) FROM registrations`); got != int64(1) {
+		t.Errorf("registrations = %v, want 1", got)
+	}
+	m.noErrors()
+}
+
+func TestRegistrationWarnsButAcceptsNIKMismatch(t *testing.T) {
+	m := fieldTeam(t)
+	m.say(budi, "/daftar")
+	m.press(budi, "Kemiskinan")
+	m.press(budi, "Fakir miskin")
+	m.say(budi, "137101410185")
+	m.expect(budi, "NIK harus 16 angka; yang Anda ketik 12 angka")
+	m.say(budi, "1371013201850001")
+	m.expect(budi, "tanggal lahir di NIK")
+	m.say(budi, testNIK)
+	m.say(budi, "Nurhayati")
+	m.say(budi, "Padang")
+	m.say(budi, "02/01/1985")
+	m.expect(budi, "berbeda dengan yang tertulis di NIK")
+	m.press(budi, "Ya, benar")
+	m.expect(budi, "Jenis kelamin")
+	m.noErrors()
+}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// fileReport walks Budi through /lapor up to the review card.
+func (m *mitra) fileReportToReview() {
+	m.t.Helper()
+	m.say(budi, "/lapor")
+	m.expect(budi, "Langkah 1/")
+	m.press(budi, "Banjir")
+	m.press(budi, "Hari ini")
+	m.say(budi, "14.30")
+	m.tg.WaitProcessed(m.tg.SendLocation(budi, -0.9492, 100.3543))
+	m.expect(budi, "Desa/kelurahan mana")
+	m.say(budi, "alang laweh")
+	m.press(budi, "Alang Laweh")
+	m.say(budi, "0 2 ? 10")
+	m.press(budi, "Tidak tahu")
+	m.say(budi, "10, 40")
+	m.say(budi, "2 5 10 40")
+	m.press(budi, "Lansia")
+	m.press(budi, "Anak")
+	m.press(budi, "Selesai")
+	m.say(budi, "1 3")
+	m.press(budi, "Lewati")
+	for _, id := range m.tg.SendAlbum(budi, 3) {
+		m.tg.WaitProcessed(id)
+	}
+	m.press(budi, "Selesai")
+	m.say(budi, "Air naik cepat <setinggi dada> & arus deras")
+	m.expect(budi, "Periksa sebelum dikirim")
+}
+
+func TestReportFromFieldToCoordinator(t *testing.T) {
+	m := fieldTeam(t)
+	m.fileReportToReview()
+	review := m.last(budi)
+	for _, want := range []string{"Banjir", "meninggal 0 · hilang 2 · luka berat tidak tahu · luka ringan 10", "Lansia, Anak", "3 foto", "<setinggi dada> & arus"} {
+		if !strings.Contains(review, want) {
+			t.Errorf("review card lacks %q:\n%s", want, review)
+		}
+	}
+	// Change one field from the review card.
+	m.press(budi, "Ubah")
+	m.press(budi, "Korban")
+	m.say(budi, "1 2 ? 10")
+	m.expect(budi, "Periksa sebelum dikirim")
+	m.expect(budi, "meninggal 1")
+
+	kirim := m.lastWithButton(budi, "Kirim")
+	data := m.buttonData(budi, kirim, "Kirim")
+	m.pressOn(budi, kirim, "✅ Kirim")
+	m.expect(budi, "Laporan <b>LAP-")
+	// A double tap on the same card creates nothing more.
+	m.tg.WaitProcessed(m.tg.PressData(budi, kirim, data))
+	if got := m.scalar(`SELECT count(*) FROM emergency_reports`); got != int64(1) {
+		t.Fatalf("reports = %v, want 1", got)
+	}
+	var dead, missing *int32
+	var severe *int32
+	var groups []string
+	var photos []string
+	if err := m.db.QueryRow(context.Background(),
+		`SELECT dead, missing, severely_injured, vulnerable_groups, photo_file_ids FROM emergency_reports`).Scan(&dead, &missing, &severe, &groups, &photos); err != nil {
+		t.Fatal(err)
+	}
+	if dead == nil || *dead != 1 || missing == nil || *missing != 2 || severe != nil || len(groups) != 2 || len(photos) != 3 {
+		t.Errorf("stored dead=%v missing=%v severe=%v groups=%v photos=%d", dead, missing, severe, groups, len(photos))
+	}
+
+	// The coordinator has the alert with the pin and the photos.
+	alert := m.lastWithButton(siti, "Ditangani")
+	transcript := m.tg.Transcript(siti.ID)
+	if !strings.Contains(transcript, "LAPORAN KEJADIAN LAP-") || !strings.Contains(transcript, "Alang Laweh") {
+		t.Fatalf("coordinator alert missing:\n%s", transcript)
+	}
+	var pins int
+	for _, msg := range m.tg.Messages(siti.ID) {
+		if msg.Location != nil {
+			pins++
+		}
+	}
+	if pins != 1 {
+		t.Errorf("coordinator got %d location pins, want 1", pins)
+	}
+	if albums := m.tg.Calls("sendMediaGroup"); len(albums) != 1 {
+		t.Errorf("coordinator got %d photo albums, want 1", len(albums))
+	}
+	m.pressOn(siti, alert, "Ditangani")
+	m.expect(budi, "ditangani oleh Siti Aminah")
+	if got := m.scalar(`SELECT status FROM emergency_reports`); got != "handled" {
+		t.Errorf("status = %v", got)
+	}
+	m.noErrors()
+	t.Log("\n" + m.tg.Transcript(budi.ID))
+}
+
+func TestReportUpdateShowsWhatChanged(t *testing.T) {
+	m := fieldTeam(t)
+	m.fileReportToReview()
+	m.press(budi, "Kirim")
+	m.say(budi, "/lapor")
+	m.press(budi, "Perbarui LAP-")
+	m.press(budi, "Korban")
+	m.press(budi, "Selesai")
+	m.say(budi, "3 2 ? 10")
+	m.press(budi, "Kirim")
+	m.expect(budi, "Pembaruan laporan")
+	m.expect(siti, "PEMBARUAN LAP-")
+	m.expect(siti, "Meninggal: 0 → <b>3</b>")
+	if got := m.scalar(`SELECT dead FROM emergency_reports`); got != int32(3) {
+		t.Errorf("dead = %v, want 3", got)
+	}
+	m.noErrors()
+}
+
+func TestReportSurvivesPostgresOutageAtSubmit(t *testing.T) {
+	m := fieldTeam(t)
+	m.fileReportToReview()
+	ctx := context.Background()
+	var dbName string
+	if err := m.db.QueryRow(ctx, `SELECT current_database()`).Scan(&dbName); err != nil {
+		t.Fatal(err)
+	}
+	admin := openPool(t, strings.Replace(m.cfg.DatabaseURL, "/"+dbName, "/postgres", 1))
+	if _, err := admin.Exec(ctx, `ALTER DATABASE "`+dbName+`" ALLOW_CONNECTIONS false`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, dbName); err != nil {
+		t.Fatal(err)
+	}
+	m.press(budi, "Kirim")
+	m.expect(budi, "aman tersimpan")
+
+	if _, err := admin.Exec(ctx, `ALTER DATABASE "`+dbName+`" ALLOW_CONNECTIONS true`); err != nil {
+		t.Fatal(err)
+	}
+	m.press(budi, "Kirim")
+	m.expect(budi, "Laporan <b>LAP-")
+	if got := m.scalar(`SELECT count(*) FROM emergency_reports`); got != int64(1) {
+		t.Fatalf("reports = %v, want exactly 1", got)
+	}
+	m.noErrors()
+}
