@@ -106,10 +106,10 @@ func newFastFake(onReply func(reply)) *fastFake {
 	return f
 }
 
-func (f *fastFake) URL() string            { return f.http.URL }
-func (f *fastFake) Token() string          { return f.token }
+func (f *fastFake) URL() string             { return f.http.URL }
+func (f *fastFake) Token() string           { return f.token }
 func (f *fastFake) Polled() <-chan struct{} { return f.polled }
-func (f *fastFake) Close()                 { f.http.CloseClientConnections(); f.http.Close() }
+func (f *fastFake) Close()                  { f.http.CloseClientConnections(); f.http.Close() }
 
 func (f *fastFake) Stats() fakeStats {
 	f.mu.Lock()

@@ -52,7 +52,8 @@ func benchRedisURL() string {
 	return "redis://127.0.0.1:6379/9"
 }
 
-// binary builds cmd/mitra once per test binary.
+// binary builds cmd/mitra once per test binary, unless
+// MITRA_BENCH_BINARY names one to use instead.
 var binary struct {
 	once sync.Once
 	dir  string
@@ -62,6 +63,10 @@ var binary struct {
 
 func mitraBinary(tb testing.TB) string {
 	tb.Helper()
+	if path := os.Getenv("MITRA_BENCH_BINARY"); path != "" {
+		// A binary built elsewhere, e.g. to compare a candidate fix.
+		return path
+	}
 	binary.once.Do(func() {
 		binary.dir, binary.err = os.MkdirTemp("", "mitra-bench-")
 		if binary.err != nil {
@@ -346,7 +351,7 @@ func cpuTime(pid string) time.Duration {
 // and PostgreSQL (every postgres process, backends included), plus the
 // machine's idle time.
 type cpuSnapshot struct {
-	at                         time.Time
+	at                          time.Time
 	bot, bench, redis, pg, idle time.Duration
 }
 

@@ -75,8 +75,8 @@ func newStrictFake(tb testing.TB, onReply func(reply)) *strictFake {
 	return s
 }
 
-func (s *strictFake) URL() string            { return s.proxy.URL }
-func (s *strictFake) Token() string          { return s.tg.Token() }
+func (s *strictFake) URL() string             { return s.proxy.URL }
+func (s *strictFake) Token() string           { return s.tg.Token() }
 func (s *strictFake) Polled() <-chan struct{} { return s.polled }
 func (s *strictFake) Close() {
 	s.proxy.CloseClientConnections()

@@ -8,6 +8,10 @@ import (
 // answer applies one action to the open step st.
 func (e *Engine) answer(ctx context.Context, f *Flow, st *Step, s *Session, act action, fromButton bool, out *Outcome) error {
 	c := s.Conversation
+	if fromButton && act.kind == actionBack && s.Input.CallbackMessageID != c.PromptMessageID {
+		// A pressed "Kembali" goes away with the question it belonged to.
+		out.ClearButtons = append(out.ClearButtons, s.Input.CallbackMessageID)
+	}
 	switch act.kind {
 	case actionBack, actionReview:
 		if c.Editing != nil {
@@ -87,9 +91,6 @@ func (e *Engine) acceptChecked(ctx context.Context, f *Flow, st *Step, s *Sessio
 		verdict, err := st.Validate(ctx, s, v)
 		if err != nil {
 			return fmt.Errorf("flows: validate %s: %w", st.ID, err)
-		}
-		if verdict.Replace != nil {
-			v = *verdict.Replace
 		}
 		if verdict.Refuse != "" || verdict.Warn != "" {
 			e.doubt(f, st, s, v, verdict, out)

@@ -21,12 +21,23 @@ func (e *Engine) ask(f *Flow, st *Step, s *Session, lead string) Reply {
 		text = lead + "\n\n" + text
 	}
 	r := Reply{Text: text, Prompt: true}
-	if opt, ok := suggestion(st, s); ok {
+	opt, suggested := suggestion(st, s)
+	if suggested && st.Kind != AnswerChoice {
 		r.Buttons = append(r.Buttons, []Button{{Text: "✅ " + shorten(opt.Label), Data: convButton(c.Version, "sg")}})
 	}
 	switch st.Kind {
 	case AnswerChoice:
-		r.Buttons = append(r.Buttons, optionRows(e.options(st, s), c.Version)...)
+		opts := e.options(st, s)
+		if suggested {
+			// The likely answer is ticked in place rather than repeated.
+			opts = append([]Option(nil), opts...)
+			for i := range opts {
+				if opts[i].Value == opt.Value {
+					opts[i].Label = "✅ " + opts[i].Label
+				}
+			}
+		}
+		r.Buttons = append(r.Buttons, optionRows(opts, c.Version)...)
 	case AnswerMulti:
 		r.Buttons = append(r.Buttons, e.multiRows(st, s)...)
 	case AnswerCount:
@@ -40,8 +51,10 @@ func (e *Engine) ask(f *Flow, st *Step, s *Session, lead string) Reply {
 			{Text: msgUnknownButton.In(s.Lang), Data: convButton(c.Version, "unknown")},
 		})
 	case AnswerDate:
-		c.Choices = quickDates(st.DateRule, s.Now, s.location(), s.Lang)
-		r.Buttons = append(r.Buttons, optionRows(c.Choices, c.Version)...)
+		if st.QuickDates {
+			c.Choices = quickDates(st.DateRule, s.Now, s.location(), s.Lang)
+			r.Buttons = append(r.Buttons, optionRows(c.Choices, c.Version)...)
+		}
 	case AnswerPhotos:
 		if c.Pending != nil && len(c.Pending.List) > 0 {
 			r.Buttons = append(r.Buttons, []Button{{Text: msgDoneButton.In(s.Lang), Data: convButton(c.Version, "done")}})
@@ -51,6 +64,11 @@ func (e *Engine) ask(f *Flow, st *Step, s *Session, lead string) Reply {
 	case AnswerLocation:
 		r.RequestLocation = msgShareLocation.In(s.Lang)
 	}
+	// Only answer buttons are retired once the question is answered; a
+	// leftover "Kembali" is harmless (pressing it later just says it has
+	// expired) and sparing the edit halves the Bot API calls per step,
+	// which matters when an offline burst arrives at once.
+	c.PromptHasButtons = len(r.Buttons) > 0
 	nav := e.navRow(st, s)
 	if usesReplyKeyboard(st) {
 		// Inline buttons can't ride along a reply keyboard; navigation
@@ -61,7 +79,6 @@ func (e *Engine) ask(f *Flow, st *Step, s *Session, lead string) Reply {
 	} else if len(nav) > 0 {
 		r.Buttons = append(r.Buttons, nav)
 	}
-	c.PromptHasButtons = len(r.Buttons) > 0
 	return r
 }
 

@@ -64,6 +64,13 @@ type Step struct {
 	MaxPhotos   int // AnswerPhotos
 
 	MinLen, MaxLen int // AnswerText, in characters
+	// Parse, if set, reads an AnswerText answer instead of the free-text
+	// rules (which require letters): for short coded answers such as RT/RW.
+	// It returns the value, or a refusal in trusted HTML.
+	Parse func(s *Session, text string) (Value, string)
+	// QuickDates offers one-tap dates (hari ini, kemarin; besok, lusa…)
+	// on an AnswerDate step; a birth date has no use for them.
+	QuickDates bool
 
 	// Lookup finds options for typed text (AnswerLookup). An empty result
 	// makes the engine explain that nothing matched.
@@ -130,9 +137,6 @@ type Verdict struct {
 	// Detours are other flows the user may switch to instead, such as
 	// recording a visit to a person who is already registered.
 	Detours []Detour
-	// Replace, if set, is accepted instead of the parsed answer: the same
-	// answer in canonical form ("3/5" becomes "003/005").
-	Replace *Value
 }
 
 // Detour is a way out of a refused or doubtful answer into another flow.

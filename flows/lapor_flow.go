@@ -41,7 +41,7 @@ func (s *Service) reportFlow() *Flow {
 		Steps: []Step{
 			{ID: stepReportType, Label: Text{"Jenis bencana", "Type"}, Kind: AnswerChoice, Options: disasterTypes,
 				Prompt: Text{"Kejadian apa?", "What happened?"}},
-			{ID: stepReportDate, Label: Text{"Tanggal kejadian", "Date"}, Kind: AnswerDate, DateRule: NotFuture,
+			{ID: stepReportDate, Label: Text{"Tanggal kejadian", "Date"}, Kind: AnswerDate, DateRule: NotFuture, QuickDates: true,
 				Prompt:  Text{"Kapan terjadinya?", "When did it happen?"},
 				Example: Text{"24/11/2026, atau: kemarin", "24/11/2026, or: yesterday"}},
 			{ID: stepReportTime, Label: Text{"Jam kejadian", "Time"}, Kind: AnswerTime, Optional: true,
@@ -120,11 +120,7 @@ func (s *Service) villageLookup(_ context.Context, sess *Session, text string) (
 		q.Within = ""
 		matches = s.regions.Search(q)
 	}
-	opts := make([]Option, len(matches))
-	for i, m := range matches {
-		opts[i] = Option{Value: m.Code, Label: m.Label}
-	}
-	return opts, nil
+	return s.regionOptions(matches, q.Within), nil
 }
 
 // reportVillage is the village a report is about: typed at the location

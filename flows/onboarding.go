@@ -67,23 +67,6 @@ func (s *Service) onboardingFlow() *Flow {
 	}
 }
 
-// regionLookup searches regions of a level, inside the region answered at
-// step `within` when set.
-func (s *Service) regionLookup(level regions.Level, within string) func(context.Context, *Session, string) ([]Option, error) {
-	return func(_ context.Context, sess *Session, text string) ([]Option, error) {
-		q := regions.Query{Text: text, Level: level, Limit: regionChoices}
-		if within != "" {
-			q.Within = sess.AnswerData(within)
-		}
-		matches := s.regions.Search(q)
-		opts := make([]Option, len(matches))
-		for i, m := range matches {
-			opts[i] = Option{Value: m.Code, Label: m.Label}
-		}
-		return opts, nil
-	}
-}
-
 func (s *Service) submitOnboarding(ctx context.Context, sess *Session) (Outcome, error) {
 	in := sess.Input
 	nv := NewVolunteer{

@@ -24,6 +24,13 @@ func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (V
 		if in.Kind != KindText {
 			return Value{}, wrongKind(in.Kind), nil
 		}
+		if st.Parse != nil {
+			v, refusal := st.Parse(s, cleanText(in.Text))
+			if refusal != "" {
+				return Value{}, problem{msg: Text{refusal, refusal}}, nil
+			}
+			return v, problem{}, nil
+		}
 		return parseFreeText(st, in.Text)
 	case AnswerChoice:
 		if in.Kind != KindText {

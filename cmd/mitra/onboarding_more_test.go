@@ -34,7 +34,9 @@ func TestOnboardingRejected(t *testing.T) {
 	if len(m.tg.Messages(budi.ID)) != before {
 		t.Errorf("a late press notified the volunteer again")
 	}
-	m.noErrors()
+	// The late press re-renders the card as it already is; Telegram calls
+	// that "not modified", which the bot treats as success.
+	m.noErrorsBut("message is not modified")
 }
 
 func TestOnboardingWrongAnswersAreExplained(t *testing.T) {
