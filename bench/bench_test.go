@@ -154,8 +154,8 @@ func (o *observer) report(b *testing.B, res *result, conns int64) {
 			return cores * o.cpu.wall.Seconds() / float64(res.steps) * 1e6
 		}
 		b.ReportMetric(per(o.cpu.bot), "bot-cpu-µs/step")
-		b.Logf("CPU per step: bot %.0f µs, bench (load generator + fake) %.0f µs, redis %.0f µs, postgres %.0f µs",
-			per(o.cpu.bot), per(o.cpu.bench), per(o.cpu.redis), per(o.cpu.pg))
+		b.Logf("CPU per step: bot %.0f µs, bench (load generator + fake) %.0f µs, redis %.0f µs, postgres %.0f µs, other processes %.0f µs",
+			per(o.cpu.bot), per(o.cpu.bench), per(o.cpu.redis), per(o.cpu.pg), per(o.cpu.other))
 	}
 	b.Logf("%s", o.cpu)
 	b.Logf("bot memory: VmHWM %.1f MB (peak since start), max VmRSS in window %.1f MB; Go heap in use %.1f MB, goroutines %.0f",

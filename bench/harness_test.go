@@ -348,15 +348,18 @@ func cpuTime(pid string) time.Duration {
 
 // cpuSnapshot is CPU time used so far by the parts of the system under
 // load: the bot, this process (load generator and fake Telegram), Redis
-// and PostgreSQL (every postgres process, backends included), plus the
-// machine's idle time.
+// and PostgreSQL (every postgres process, backends included, by pid), plus
+// the machine's busy and idle time. Whatever else ran on the machine
+// (other people's builds and tests) shows up as "other".
 type cpuSnapshot struct {
-	at                          time.Time
-	bot, bench, redis, pg, idle time.Duration
+	at                     time.Time
+	bot, bench, busy, idle time.Duration
+	redis, pg              map[string]time.Duration
 }
 
 func takeCPU(botPID int) cpuSnapshot {
-	s := cpuSnapshot{at: time.Now(), bot: cpuTime(strconv.Itoa(botPID)), bench: cpuTime("self")}
+	s := cpuSnapshot{at: time.Now(), bot: cpuTime(strconv.Itoa(botPID)), bench: cpuTime("self"),
+		redis: map[string]time.Duration{}, pg: map[string]time.Duration{}}
 	entries, _ := os.ReadDir("/proc")
 	for _, e := range entries {
 		name := e.Name()
@@ -369,38 +372,58 @@ func takeCPU(botPID int) cpuSnapshot {
 		}
 		switch strings.TrimSpace(string(comm)) {
 		case "redis-server":
-			s.redis += cpuTime(name)
+			s.redis[name] = cpuTime(name)
 		case "postgres":
-			s.pg += cpuTime(name)
+			s.pg[name] = cpuTime(name)
 		}
 	}
 	if data, err := os.ReadFile("/proc/stat"); err == nil {
 		line, _, _ := strings.Cut(string(data), "\n")
-		f := strings.Fields(line)
-		if len(f) > 5 {
-			idle, _ := strconv.ParseInt(f[4], 10, 64)
-			iowait, _ := strconv.ParseInt(f[5], 10, 64)
-			s.idle = time.Duration(idle+iowait) * time.Second / clockTick
+		f := strings.Fields(line)[1:]
+		var total int64
+		for i, v := range f {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			if i >= 8 { // guest time is already counted in user
+				break
+			}
+			total += n
+			if i == 3 || i == 4 { // idle, iowait
+				s.idle += time.Duration(n) * time.Second / clockTick
+			}
 		}
+		s.busy = time.Duration(total)*time.Second/clockTick - s.idle
 	}
 	return s
 }
 
 // cpuUse is the CPU each part used between two snapshots, in cores.
 type cpuUse struct {
-	wall                        time.Duration
-	bot, bench, redis, pg, idle float64
+	wall                               time.Duration
+	bot, bench, redis, pg, other, idle float64
+}
+
+// sumDelta adds up CPU used by processes alive at the end; those started
+// in between count from zero, those that exited are lost.
+func sumDelta(a, b map[string]time.Duration) time.Duration {
+	var d time.Duration
+	for pid, t := range b {
+		d += t - a[pid]
+	}
+	return d
 }
 
 func (a cpuSnapshot) to(b cpuSnapshot) cpuUse {
 	w := b.at.Sub(a.at)
-	c := func(x, y time.Duration) float64 { return float64(y-x) / float64(w) }
-	return cpuUse{wall: w, bot: c(a.bot, b.bot), bench: c(a.bench, b.bench), redis: c(a.redis, b.redis), pg: c(a.pg, b.pg), idle: c(a.idle, b.idle)}
+	c := func(d time.Duration) float64 { return float64(d) / float64(w) }
+	u := cpuUse{wall: w, bot: c(b.bot - a.bot), bench: c(b.bench - a.bench), redis: c(sumDelta(a.redis, b.redis)),
+		pg: c(sumDelta(a.pg, b.pg)), idle: c(b.idle - a.idle)}
+	u.other = max(c(b.busy-a.busy)-u.bot-u.bench-u.redis-u.pg, 0)
+	return u
 }
 
 func (u cpuUse) String() string {
-	return fmt.Sprintf("CPU cores used: bot %.2f, bench (load+fake) %.2f, redis %.2f, postgres %.2f; machine idle %.2f of %d",
-		u.bot, u.bench, u.redis, u.pg, u.idle, numCPU())
+	return fmt.Sprintf("CPU cores used: bot %.2f, bench (load+fake) %.2f, redis %.2f, postgres %.2f, other processes %.2f; idle %.2f of %d",
+		u.bot, u.bench, u.redis, u.pg, u.other, u.idle, numCPU())
 }
 
 func numCPU() int {

@@ -100,7 +100,8 @@ func (e *Engine) multiRows(st *Step, s *Session) [][]Button {
 	}
 	var rows [][]Button
 	for i, o := range e.options(st, s) {
-		label := o.Label
+		// Numbered, because the hint invites typing "1 3 5".
+		label := strconv.Itoa(i+1) + ". " + o.Label
 		for _, v := range selected {
 			if v == o.Value {
 				label = "✅ " + label

@@ -63,7 +63,7 @@ func (s *Service) reportFlow() *Flow {
 			reportMultiStep(stepReportActions, Text{"Upaya dilakukan", "Actions taken"},
 				Text{"Upaya apa yang sudah dilakukan?", "What has been done so far?"}, actionsTaken),
 			{ID: stepReportPhotos, Label: Text{"Foto", "Photos"}, Kind: AnswerPhotos, Optional: true, MaxPhotos: 10,
-				Prompt: Text{"Kirim foto kejadian (maksimal 10).", "Send photos of the scene (up to 10)."}},
+				Prompt: Text{"Ada foto kejadian? Maksimal 10.", "Any photos of the scene? Up to 10."}},
 			reportNotesStep(),
 		},
 		Submit: s.submitReport,

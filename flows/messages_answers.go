@@ -65,7 +65,7 @@ var (
 	msgReviewTitle   = Text{"Periksa sebelum dikirim", "Check before sending"}
 	msgReviewHint    = Text{"Sudah benar? Tekan <b>Kirim</b>. Ada yang salah? Tekan <b>Ubah</b>.", "All correct? Tap <b>Send</b>. Something wrong? Tap <b>Change</b>."}
 	msgReviewWaiting = Text{"Formulir ini tinggal dikirim.", "This form only needs sending."}
-	msgSending       = Text{"⏳ Mengirim…", "⏳ Sending…"}
+	msgSent          = Text{"📨 <b>Terkirim.</b>", "📨 <b>Sent.</b>"}
 	msgPickField     = Text{"Bagian mana yang ingin diubah?", "Which part do you want to change?"}
 	msgEditing       = Text{"✏️ Mengubah <b>%s</b> (sebelumnya: %s).", "✏️ Changing <b>%s</b> (was: %s)."}
 )

@@ -17,7 +17,11 @@ func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (V
 		if act.index >= len(opts) {
 			return Value{}, problem{msg: msgPickFromList}, nil
 		}
-		return Value{Data: opts[act.index].Value, Text: opts[act.index].Label}, problem{}, nil
+		o := opts[act.index]
+		if st.Kind == AnswerDate {
+			return Value{Data: o.Value, Text: dateText(o.Value)}, problem{}, nil
+		}
+		return Value{Data: o.Value, Text: o.Label}, problem{}, nil
 	}
 	switch st.Kind {
 	case AnswerText:

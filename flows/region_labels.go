@@ -41,7 +41,7 @@ func (s *Service) labelWithin(code, within string) string {
 		}
 		name := r.Name
 		if r.Level == regions.DistrictLevel {
-			name = "Kec. " + name
+			name = districtWord(c) + " " + name
 		}
 		parts = append(parts, name)
 	}
@@ -57,4 +57,13 @@ func parentCode(code string) string {
 		return code[:i]
 	}
 	return ""
+}
+
+// districtWord is what a kecamatan is called: "Distrik" in the Papua
+// provinces (codes 9x), "Kec." elsewhere.
+func districtWord(code string) string {
+	if strings.HasPrefix(code, "9") {
+		return "Distrik"
+	}
+	return "Kec."
 }

@@ -20,7 +20,7 @@ func (e *Engine) showReview(f *Flow, s *Session, out *Outcome, lead string) {
 	c.Version++
 	c.PromptHasButtons = true
 	out.add(Reply{
-		Text: joinLead(lead, e.reviewText(f, s)),
+		Text: joinLead(lead, e.reviewText(f, s)+"\n\n"+msgReviewHint.In(s.Lang)),
 		Buttons: [][]Button{{
 			{Text: msgSendButton.In(s.Lang), Data: convButton(c.Version, "send")},
 			{Text: msgEditButton.In(s.Lang), Data: convButton(c.Version, "edit")},
@@ -36,7 +36,6 @@ func (e *Engine) reviewText(f *Flow, s *Session) string {
 		v := s.Conversation.Answers[st.ID]
 		fmt.Fprintf(&b, "\n• %s: %s", st.Label.In(s.Lang), escape(clip(v.Text, maxReviewValue)))
 	}
-	b.WriteString("\n\n" + msgReviewHint.In(s.Lang))
 	return b.String()
 }
 
@@ -58,12 +57,33 @@ func (e *Engine) handleSubmitStage(ctx context.Context, f *Flow, s *Session, act
 	c := s.Conversation
 	switch act.kind {
 	case actionSubmit:
-		e.retirePrompt(s, out)
-		if fromButton && s.Input.CallbackMessageID != 0 && f.Review {
-			// The card stays in the chat as the record of what was sent.
-			out.add(Reply{EditMessageID: s.Input.CallbackMessageID, Text: e.reviewText(f, s) + "\n\n" + msgSending.In(s.Lang)})
+		card := e.reviewText(f, s)
+		pressed := 0
+		if fromButton && f.Review {
+			pressed = s.Input.CallbackMessageID
 		}
-		return e.submit(ctx, f, s, out)
+		if pressed != 0 && pressed == c.PromptMessageID {
+			c.PromptHasButtons = false // edited below, not cleared twice
+		}
+		var sent Outcome
+		if err := e.submit(ctx, f, s, &sent); err != nil {
+			return err
+		}
+		switch {
+		case pressed == 0:
+		case s.Conversation == nil:
+			// The card stays in the chat as the record of what was sent.
+			out.add(Reply{EditMessageID: pressed, Text: card + "\n\n" + msgSent.In(s.Lang)})
+		default:
+			// Not sent: the retry offer below replaces the card's buttons.
+			out.ClearButtons = append(out.ClearButtons, pressed)
+		}
+		out.Replies = append(out.Replies, sent.Replies...)
+		out.ClearButtons = append(out.ClearButtons, sent.ClearButtons...)
+		if sent.Notice != "" {
+			out.Notice = sent.Notice
+		}
+		return nil
 	case actionBack:
 		return e.back(ctx, f, s, out)
 	case actionReview:

@@ -57,11 +57,16 @@ func loadMigrations() ([]migration, error) {
 	return ms, nil
 }
 
-// MigrationsChecksum is the hex SHA-256 of the embedded migration files,
-// names and contents, in version order. It changes whenever the schema
-// does; storetest names its template database after it.
-func MigrationsChecksum() (string, error) {
+// SchemaChecksum is the hex SHA-256 of everything Migrate puts into a
+// database: the embedded migration files (names and contents, in version
+// order) and the digest of the region seed (regionsDigest). It changes
+// whenever either does; storetest names its template database after it.
+func SchemaChecksum() (string, error) {
 	ms, err := loadMigrations()
+	if err != nil {
+		return "", err
+	}
+	seed, err := regionsDigest()
 	if err != nil {
 		return "", err
 	}
@@ -69,5 +74,6 @@ func MigrationsChecksum() (string, error) {
 	for _, m := range ms {
 		fmt.Fprintf(h, "%s\x00%d\x00%s\x00", m.name, len(m.sql), m.sql)
 	}
+	fmt.Fprintf(h, "regions\x00%s", seed)
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // templatePrefix starts the name of every template database; a hash of
-// what it holds (templateFingerprint) follows.
+// what it holds (store.SchemaChecksum) follows.
 const templatePrefix = "mitra_tmpl_"
 
 // templateLockKey names the advisory lock, taken in the admin database,
@@ -37,15 +37,15 @@ const sqlTemplateState = `SELECT datistemplate FROM pg_database WHERE datname = 
 
 // templateDatabase returns the name of the template holding the current
 // schema and seed data, building it first if no test binary has yet. The
-// name carries a hash of the migrations and seed, so a change gets a new
-// template; building one drops the templates of older versions.
+// name carries a hash of the migrations and the region seed, so a change
+// gets a new template; building one drops the templates of other versions.
 func templateDatabase(t testing.TB, admin *pgxpool.Pool) string {
 	t.Helper()
-	fingerprint, err := templateFingerprint()
+	checksum, err := store.SchemaChecksum()
 	if err != nil {
-		t.Fatalf("storetest: template fingerprint: %v", err)
+		t.Fatalf("storetest: %v", err)
 	}
-	name := templatePrefix + fingerprint[:12]
+	name := templatePrefix + checksum[:12]
 
 	templates.Lock()
 	defer templates.Unlock()
