@@ -117,7 +117,7 @@ func (o *observer) during(b *testing.B, bot *botProcess) func(stop <-chan struct
 				perf = nil
 			}
 		}
-		c0 := takeCPU(bot.pid)
+		c0 := takeCPU(bot.pid, bot.dbName)
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -131,7 +131,7 @@ func (o *observer) during(b *testing.B, bot *botProcess) func(stop <-chan struct
 			}
 			break
 		}
-		o.cpu = c0.to(takeCPU(bot.pid))
+		o.cpu = c0.to(takeCPU(bot.pid, bot.dbName))
 		o.after = bot.metrics()
 		if perf != nil {
 			_ = perf.Process.Signal(os.Interrupt)

@@ -53,6 +53,10 @@ type fastFake struct {
 	queries map[string]int64 // unanswered callback query id -> chat
 	seq     int64
 	lastErr string
+	// record, set before the bot starts, keeps the names of the methods
+	// called (getUpdates aside) in calls, for TestFastFakeMatchesStrictFake.
+	record bool
+	calls  []string
 }
 
 // reply is a message the bot sent, as seen by the fake when the request
@@ -276,6 +280,11 @@ func (f *fastFake) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		var p map[string]string
 		p, aerr = readParams(r)
+		if f.record && !strings.EqualFold(method, "getUpdates") {
+			f.mu.Lock()
+			f.calls = append(f.calls, strings.ToLower(method))
+			f.mu.Unlock()
+		}
 		if aerr == nil {
 			result, aerr = f.dispatch(r.Context(), strings.ToLower(method), p, at)
 		}

@@ -96,6 +96,7 @@ func TestMain(m *testing.M) {
 
 // botProcess is `mitra serve` running as a child process.
 type botProcess struct {
+	dbName  string
 	cmd     *exec.Cmd
 	pid     int
 	httpURL string
@@ -149,7 +150,7 @@ func startBot(tb testing.TB, tg telegram) *botProcess {
 	tb.Cleanup(func() { flushRedis(tb) })
 
 	port := freePort(tb)
-	p := &botProcess{httpURL: "http://127.0.0.1:" + port, stderr: &tailBuffer{max: 64 << 10}, exited: make(chan struct{})}
+	p := &botProcess{dbName: dbName(dbURL), httpURL: "http://127.0.0.1:" + port, stderr: &tailBuffer{max: 64 << 10}, exited: make(chan struct{})}
 	p.cmd = exec.Command(bin, "serve")
 	p.cmd.Env = append(os.Environ(),
 		"TELEGRAM_BOT_TOKEN="+tg.Token(),
@@ -256,6 +257,12 @@ func (p *botProcess) metrics() map[string]float64 {
 	return out
 }
 
+func dbName(url string) string {
+	i := strings.LastIndexByte(url, '/')
+	name, _, _ := strings.Cut(url[i+1:], "?")
+	return name
+}
+
 func freePort(tb testing.TB) string {
 	tb.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -348,8 +355,8 @@ func cpuTime(pid string) time.Duration {
 
 // cpuSnapshot is CPU time used so far by the parts of the system under
 // load: the bot, this process (load generator and fake Telegram), Redis
-// and PostgreSQL (every postgres process, backends included, by pid), plus
-// the machine's busy and idle time. Whatever else ran on the machine
+// (the whole server) and PostgreSQL (the backends serving the bot's
+// database), plus the machine's busy and idle time. Whatever else ran on the machine
 // (other people's builds and tests) shows up as "other".
 type cpuSnapshot struct {
 	at                     time.Time
@@ -357,7 +364,7 @@ type cpuSnapshot struct {
 	redis, pg              map[string]time.Duration
 }
 
-func takeCPU(botPID int) cpuSnapshot {
+func takeCPU(botPID int, dbName string) cpuSnapshot {
 	s := cpuSnapshot{at: time.Now(), bot: cpuTime(strconv.Itoa(botPID)), bench: cpuTime("self"),
 		redis: map[string]time.Duration{}, pg: map[string]time.Duration{}}
 	entries, _ := os.ReadDir("/proc")
@@ -374,7 +381,10 @@ func takeCPU(botPID int) cpuSnapshot {
 		case "redis-server":
 			s.redis[name] = cpuTime(name)
 		case "postgres":
-			s.pg[name] = cpuTime(name)
+			// Backends show "postgres: user database host(port) state".
+			if cmd, err := os.ReadFile("/proc/" + name + "/cmdline"); err == nil && strings.Contains(string(cmd), " "+dbName+" ") {
+				s.pg[name] = cpuTime(name)
+			}
 		}
 	}
 	if data, err := os.ReadFile("/proc/stat"); err == nil {

@@ -57,7 +57,10 @@ func newStrictFake(tb testing.TB, onReply func(reply)) *strictFake {
 	tr.MaxIdleConnsPerHost = 1024 // the proxy must not add connection churn of its own
 	rp.Transport = tr
 	rp.ModifyResponse = s.observe
-	rp.ErrorLog = nil
+	rp.ErrorHandler = func(w http.ResponseWriter, _ *http.Request, _ error) {
+		// The bot cancelled (a long poll at shutdown) or the fake closed.
+		w.WriteHeader(http.StatusBadGateway)
+	}
 	s.proxy = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.requests.Add(1)
 		if strings.HasSuffix(strings.ToLower(r.URL.Path), "/getupdates") {

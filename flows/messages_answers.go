@@ -47,6 +47,8 @@ var (
 
 	msgLocationExpected = Text{"Tekan tombol “📍 Kirim lokasi saat ini”, atau ketik “lewati”.",
 		"Tap “📍 Send current location”, or type “skip”."}
+	msgLocationOrNameExpected = Text{"Tekan tombol “📍 Kirim lokasi saat ini”, ketik nama desa/kelurahan, atau ketik “lewati”.",
+		"Tap “📍 Send current location”, type the village name, or type “skip”."}
 	msgPhotosExpected = Text{"Kirim fotonya, lalu tekan Selesai.", "Send the photos, then tap Done."}
 	msgPhotosNeedOne  = Text{"Kirim minimal satu foto dulu.", "Send at least one photo first."}
 	msgPhotosMax      = Text{"Maksimal %d foto. Foto berikutnya tidak disimpan; tekan Selesai.", "At most %d photos. Further photos aren't kept; tap Done."}

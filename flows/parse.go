@@ -65,7 +65,10 @@ func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (V
 		if st.Lookup != nil && in.Kind == KindText {
 			return e.parseLookup(ctx, st, s)
 		}
-		return Value{}, problem{msg: msgLocationExpected}, nil
+		if st.Lookup != nil {
+			return Value{}, problem{msg: msgLocationOrNameExpected, noExample: true}, nil
+		}
+		return Value{}, problem{msg: msgLocationExpected, noExample: true}, nil
 	case AnswerPhotos:
 		return Value{}, problem{msg: msgPhotosExpected, noExample: true}, nil
 	case AnswerNIK:
