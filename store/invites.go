@@ -30,20 +30,6 @@ func scanInvite(row pgx.CollectableRow) (flows.Invite, error) {
 	return inv, err
 }
 
-// queryOneInvite returns the only row of a query selecting inviteColumns,
-// or flows.ErrNotFound.
-func queryOneInvite(ctx context.Context, q querier, sql string, args ...any) (flows.Invite, error) {
-	rows, err := q.Query(ctx, sql, args...)
-	if err != nil {
-		return flows.Invite{}, err
-	}
-	inv, err := pgx.CollectExactlyOneRow(rows, scanInvite)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return flows.Invite{}, flows.ErrNotFound
-	}
-	return inv, err
-}
-
 const sqlInsertInvite = `
 INSERT INTO invites (code, role, regency_code, created_by, max_uses, uses, expires_at)
 VALUES ($1, $2, $3, $4, $5, 0, $6)
@@ -71,7 +57,7 @@ func (s *Invites) Create(ctx context.Context, inv flows.Invite) (flows.Invite, e
 				return flows.Invite{}, fmt.Errorf("store: create invite: %w", err)
 			}
 		}
-		created, err := queryOneInvite(ctx, s.db, sqlInsertInvite,
+		created, err := queryOne(ctx, scanInvite, s.db, sqlInsertInvite,
 			code, inv.Role, inv.RegencyCode, inv.CreatedBy, inv.MaxUses, inv.ExpiresAt)
 		if isPgCode(err, pgCodeUniqueViolation) {
 			if generate && attempt < generatedCodeAttempts {
@@ -90,7 +76,7 @@ const sqlInviteByCode = `SELECT` + inviteColumns + ` FROM invites WHERE code = $
 
 // Get returns the invite, or an error wrapping flows.ErrNotFound.
 func (s *Invites) Get(ctx context.Context, code string) (flows.Invite, error) {
-	inv, err := queryOneInvite(ctx, s.db, sqlInviteByCode, code)
+	inv, err := queryOne(ctx, scanInvite, s.db, sqlInviteByCode, code)
 	if err != nil {
 		return flows.Invite{}, fmt.Errorf("store: invite %s: %w", code, err)
 	}
@@ -121,7 +107,7 @@ RETURNING` + inviteColumns
 // redeemInvite runs the guarded update on q (the pool, or the transaction
 // of a registration) and, when it took no place, tells why.
 func redeemInvite(ctx context.Context, q querier, code string, now *time.Time) (flows.Invite, error) {
-	inv, err := queryOneInvite(ctx, q, sqlRedeemInvite, code, now)
+	inv, err := queryOne(ctx, scanInvite, q, sqlRedeemInvite, code, now)
 	if !errors.Is(err, flows.ErrNotFound) {
 		return inv, err
 	}

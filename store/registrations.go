@@ -57,20 +57,6 @@ func scanRegistration(row pgx.CollectableRow) (flows.Registration, error) {
 	return r, err
 }
 
-// queryOneRegistration returns the only row of a query selecting
-// registrationColumns, or flows.ErrNotFound when there is none.
-func queryOneRegistration(ctx context.Context, q querier, sql string, args ...any) (flows.Registration, error) {
-	rows, err := q.Query(ctx, sql, args...)
-	if err != nil {
-		return flows.Registration{}, err
-	}
-	r, err := pgx.CollectExactlyOneRow(rows, scanRegistration)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return flows.Registration{}, flows.ErrNotFound
-	}
-	return r, err
-}
-
 // sqlInsertRegistration stores a new proposal. A repeated submission
 // inserts nothing and returns no row; a NIK stored by another submission
 // violates registrations_nik_key. The province defaults to the one the
@@ -109,7 +95,7 @@ func (s *Registrations) Create(ctx context.Context, r flows.Registration) (flows
 	lat, lon := locationArgs(r.Location)
 	created, err := insertWithCode(s.code, registrationCodePrefix, "registrations_code_key",
 		func(code string) (flows.Registration, error) {
-			return queryOneRegistration(ctx, s.db, sqlInsertRegistration,
+			return queryOne(ctx, scanRegistration, s.db, sqlInsertRegistration,
 				code, r.SubmissionID, r.VolunteerID,
 				r.Criterion, r.Category, nik, r.Name, r.BirthPlace, optionalTime(r.BirthDate), r.Female,
 				kk, r.MotherName, r.Relationship, r.MaritalStatus,
@@ -120,9 +106,9 @@ func (s *Registrations) Create(ctx context.Context, r flows.Registration) (flows
 	switch {
 	case errors.Is(err, flows.ErrNotFound):
 		// Nothing inserted: this submission was stored before.
-		created, err = queryOneRegistration(ctx, s.db, sqlRegistrationBySubmission, r.SubmissionID)
+		created, err = queryOne(ctx, scanRegistration, s.db, sqlRegistrationBySubmission, r.SubmissionID)
 	case isUniqueViolationOn(err, "registrations_nik_key"):
-		existing, lookupErr := queryOneRegistration(ctx, s.db, sqlRegistrationByNIK, nik)
+		existing, lookupErr := queryOne(ctx, scanRegistration, s.db, sqlRegistrationByNIK, nik)
 		if lookupErr != nil {
 			return flows.Registration{}, fmt.Errorf("store: create registration for submission %s: NIK taken, but: %w", r.SubmissionID, lookupErr)
 		}
@@ -145,7 +131,7 @@ const sqlRegistrationByNIK = `SELECT` + registrationColumns + ` FROM registratio
 // ByNIK returns the proposal of the NIK (spaces ignored), or an error
 // wrapping flows.ErrNotFound.
 func (s *Registrations) ByNIK(ctx context.Context, nik string) (flows.Registration, error) {
-	r, err := queryOneRegistration(ctx, s.db, sqlRegistrationByNIK, withoutSpaces(nik))
+	r, err := queryOne(ctx, scanRegistration, s.db, sqlRegistrationByNIK, withoutSpaces(nik))
 	if err != nil {
 		return flows.Registration{}, fmt.Errorf("store: registration by NIK: %w", err)
 	}
@@ -160,7 +146,7 @@ const sqlRegistrationByCode = `SELECT` + registrationColumns + ` FROM registrati
 // flows.ErrNotFound.
 func (s *Registrations) Find(ctx context.Context, codeOrNIK string) (flows.Registration, error) {
 	if code, ok := normalizeRecordCode(registrationCodePrefix, codeOrNIK); ok {
-		r, err := queryOneRegistration(ctx, s.db, sqlRegistrationByCode, code)
+		r, err := queryOne(ctx, scanRegistration, s.db, sqlRegistrationByCode, code)
 		if err != nil {
 			return flows.Registration{}, fmt.Errorf("store: registration %s: %w", code, err)
 		}

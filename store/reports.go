@@ -55,20 +55,6 @@ func scanReport(row pgx.CollectableRow) (flows.EmergencyReport, error) {
 	return r, err
 }
 
-// queryOneReport returns the only row of a query selecting reportColumns,
-// or flows.ErrNotFound when there is none.
-func queryOneReport(ctx context.Context, q querier, sql string, args ...any) (flows.EmergencyReport, error) {
-	rows, err := q.Query(ctx, sql, args...)
-	if err != nil {
-		return flows.EmergencyReport{}, err
-	}
-	r, err := pgx.CollectExactlyOneRow(rows, scanReport)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return flows.EmergencyReport{}, flows.ErrNotFound
-	}
-	return r, err
-}
-
 // sqlInsertReport stores a new open report. A repeated submission inserts
 // nothing and returns no row. The province defaults to the one the
 // regency code starts with; reported_at defaults to now.
@@ -108,7 +94,7 @@ func (s *Reports) Create(ctx context.Context, r flows.EmergencyReport) (flows.Em
 	lat, lon := locationArgs(r.Location)
 	created, err := insertWithCode(s.code, reportCodePrefix, "emergency_reports_code_key",
 		func(code string) (flows.EmergencyReport, error) {
-			return queryOneReport(ctx, s.db, sqlInsertReport,
+			return queryOne(ctx, scanReport, s.db, sqlInsertReport,
 				code, r.SubmissionID, r.VolunteerID,
 				r.DisasterType, optionalTime(r.OccurredOn), r.OccurredTime, lat, lon,
 				r.VillageCode, r.DistrictCode, r.RegencyCode, r.ProvinceCode,
@@ -121,7 +107,7 @@ func (s *Reports) Create(ctx context.Context, r flows.EmergencyReport) (flows.Em
 		})
 	if errors.Is(err, flows.ErrNotFound) {
 		// Nothing inserted: this submission was stored before.
-		created, err = queryOneReport(ctx, s.db, sqlReportBySubmission, r.SubmissionID)
+		created, err = queryOne(ctx, scanReport, s.db, sqlReportBySubmission, r.SubmissionID)
 	}
 	if err != nil {
 		return flows.EmergencyReport{}, fmt.Errorf("store: create report for submission %s: %w", r.SubmissionID, err)
@@ -133,7 +119,7 @@ const sqlReportByID = `SELECT` + reportColumns + ` FROM emergency_reports WHERE 
 
 // ByID returns the report, or an error wrapping flows.ErrNotFound.
 func (s *Reports) ByID(ctx context.Context, id int64) (flows.EmergencyReport, error) {
-	r, err := queryOneReport(ctx, s.db, sqlReportByID, id)
+	r, err := queryOne(ctx, scanReport, s.db, sqlReportByID, id)
 	if err != nil {
 		return flows.EmergencyReport{}, fmt.Errorf("store: report %d: %w", id, err)
 	}
@@ -211,7 +197,7 @@ func (s *Reports) Update(ctx context.Context, u flows.ReportUpdate) (flows.Emerg
 	n := u.Report
 	var updated flows.EmergencyReport
 	err = pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		current, err := queryOneReport(ctx, tx, sqlLockReport, n.ID)
+		current, err := queryOne(ctx, scanReport, tx, sqlLockReport, n.ID)
 		if err != nil {
 			return err
 		}
@@ -224,7 +210,7 @@ func (s *Reports) Update(ctx context.Context, u flows.ReportUpdate) (flows.Emerg
 			updated = current // a repeat: applied the first time
 			return nil
 		}
-		updated, err = queryOneReport(ctx, tx, sqlApplyReportUpdate, current.ID,
+		updated, err = queryOne(ctx, scanReport, tx, sqlApplyReportUpdate, current.ID,
 			n.Dead, n.Missing, n.SeverelyInjured, n.LightlyInjured,
 			n.AffectedKK, n.AffectedPeople, n.DisplacedKK, n.DisplacedPeople,
 			n.HousesHeavy, n.HousesModerate, n.HousesLight, n.HousesFlooded,
@@ -253,14 +239,14 @@ RETURNING` + reportColumns
 // winner, and an error wrapping flows.ErrAlreadyDecided. A missing report
 // yields an error wrapping flows.ErrNotFound.
 func (s *Reports) MarkHandled(ctx context.Context, reportID, coordinatorID int64, at time.Time) (flows.EmergencyReport, error) {
-	r, err := queryOneReport(ctx, s.db, sqlMarkReportHandled, reportID, coordinatorID, optionalTime(at))
+	r, err := queryOne(ctx, scanReport, s.db, sqlMarkReportHandled, reportID, coordinatorID, optionalTime(at))
 	if err == nil {
 		return r, nil
 	}
 	if !errors.Is(err, flows.ErrNotFound) {
 		return flows.EmergencyReport{}, fmt.Errorf("store: mark report %d handled: %w", reportID, err)
 	}
-	current, err := queryOneReport(ctx, s.db, sqlReportByID, reportID)
+	current, err := queryOne(ctx, scanReport, s.db, sqlReportByID, reportID)
 	if err != nil {
 		return flows.EmergencyReport{}, fmt.Errorf("store: mark report %d handled: %w", reportID, err)
 	}

@@ -67,20 +67,6 @@ func scanVisit(row pgx.CollectableRow) (flows.Visit, error) {
 	return d.visit(), err
 }
 
-// queryOneVisit returns the only row of a query selecting visitColumns, or
-// flows.ErrNotFound when there is none.
-func queryOneVisit(ctx context.Context, q querier, sql string, args ...any) (flows.Visit, error) {
-	rows, err := q.Query(ctx, sql, args...)
-	if err != nil {
-		return flows.Visit{}, err
-	}
-	v, err := pgx.CollectExactlyOneRow(rows, scanVisit)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return flows.Visit{}, flows.ErrNotFound
-	}
-	return v, err
-}
-
 // sqlInsertVisit stores a new visit; a repeated submission inserts nothing
 // and returns no row.
 const sqlInsertVisit = `
@@ -135,7 +121,7 @@ func (s *Visits) insert(ctx context.Context, code string, v flows.Visit, reminde
 	var created flows.Visit
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		var err error
-		created, err = queryOneVisit(ctx, tx, sqlInsertVisit,
+		created, err = queryOne(ctx, scanVisit, tx, sqlInsertVisit,
 			code, v.SubmissionID, v.VolunteerID,
 			v.TargetKind, v.TargetName, v.RegistrationID, v.LKSType,
 			v.Purpose, optionalTime(v.VisitedOn), v.Result, optionalTime(v.NextVisitOn), v.Reason,
@@ -144,7 +130,7 @@ func (s *Visits) insert(ctx context.Context, code string, v flows.Visit, reminde
 		if errors.Is(err, flows.ErrNotFound) {
 			// Nothing inserted: this submission was stored before, with
 			// its reminder if it had one.
-			created, err = queryOneVisit(ctx, tx, sqlVisitBySubmission, v.SubmissionID)
+			created, err = queryOne(ctx, scanVisit, tx, sqlVisitBySubmission, v.SubmissionID)
 			return err
 		}
 		if err != nil || reminder == nil {

@@ -28,7 +28,7 @@ RETURNING` + volunteerColumns
 func (s *Volunteers) SetCoordinator(ctx context.Context, actorID, volunteerID int64, regencyCode string) (flows.Volunteer, error) {
 	var v flows.Volunteer
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		current, err := queryOneVolunteer(ctx, tx, sqlLockVolunteer, volunteerID)
+		current, err := queryOne(ctx, scanVolunteer, tx, sqlLockVolunteer, volunteerID)
 		if err != nil {
 			return err
 		}
@@ -45,7 +45,7 @@ func (s *Volunteers) SetCoordinator(ctx context.Context, actorID, volunteerID in
 				return fmt.Errorf("kabupaten/kota %q: %w", regencyCode, flows.ErrNotFound)
 			}
 		}
-		if v, err = queryOneVolunteer(ctx, tx, sqlSetCoordinatorOf, volunteerID, regencyCode); err != nil {
+		if v, err = queryOne(ctx, scanVolunteer, tx, sqlSetCoordinatorOf, volunteerID, regencyCode); err != nil {
 			return err
 		}
 		return writeAudit(ctx, tx, coordinatorAudit(actorID, volunteerID, current.CoordinatorOf, regencyCode))

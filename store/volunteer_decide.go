@@ -33,7 +33,7 @@ func (s *Volunteers) Decide(ctx context.Context, actorID, volunteerID int64, app
 	}
 	var v flows.Volunteer
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		current, err := queryOneVolunteer(ctx, tx, sqlLockVolunteer, volunteerID)
+		current, err := queryOne(ctx, scanVolunteer, tx, sqlLockVolunteer, volunteerID)
 		if err != nil {
 			return err
 		}
@@ -41,7 +41,7 @@ func (s *Volunteers) Decide(ctx context.Context, actorID, volunteerID int64, app
 			v = current
 			return fmt.Errorf("status is %s: %w", current.Status, flows.ErrAlreadyDecided)
 		}
-		if v, err = queryOneVolunteer(ctx, tx, sqlDecideVolunteer, volunteerID, status, actorID); err != nil {
+		if v, err = queryOne(ctx, scanVolunteer, tx, sqlDecideVolunteer, volunteerID, status, actorID); err != nil {
 			return err
 		}
 		return writeAudit(ctx, tx, flows.AuditEntry{

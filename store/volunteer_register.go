@@ -38,7 +38,7 @@ func (s *Volunteers) Register(ctx context.Context, nv flows.NewVolunteer) (flows
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		// Checked first so that a second registration reports the
 		// existing account rather than a spent invite.
-		if _, err := queryOneVolunteer(ctx, tx, sqlVolunteerByTelegramID, nv.TelegramID); err == nil {
+		if _, err := queryOne(ctx, scanVolunteer, tx, sqlVolunteerByTelegramID, nv.TelegramID); err == nil {
 			return flows.ErrAlreadyExists
 		} else if !errors.Is(err, flows.ErrNotFound) {
 			return err
@@ -53,7 +53,7 @@ func (s *Volunteers) Register(ctx context.Context, nv flows.NewVolunteer) (flows
 			decidedBy = inv.CreatedBy
 		}
 		var err error
-		v, err = queryOneVolunteer(ctx, tx, sqlInsertVolunteer,
+		v, err = queryOne(ctx, scanVolunteer, tx, sqlInsertVolunteer,
 			nv.TelegramID, nv.ChatID, nv.Name, nv.Role, nv.Phone, nv.RegencyCode, nv.DistrictCode,
 			nv.Status, nv.Language, nv.IsAdmin, nv.InviteCode, decidedBy)
 		if errors.Is(err, flows.ErrNotFound) {

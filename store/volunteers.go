@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -43,20 +42,6 @@ func scanVolunteer(row pgx.CollectableRow) (flows.Volunteer, error) {
 	return v, err
 }
 
-// queryOneVolunteer runs a query selecting volunteerColumns and returns its
-// only row, or an error wrapping flows.ErrNotFound when there is none.
-func queryOneVolunteer(ctx context.Context, q querier, sql string, args ...any) (flows.Volunteer, error) {
-	rows, err := q.Query(ctx, sql, args...)
-	if err != nil {
-		return flows.Volunteer{}, err
-	}
-	v, err := pgx.CollectExactlyOneRow(rows, scanVolunteer)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return flows.Volunteer{}, flows.ErrNotFound
-	}
-	return v, err
-}
-
 // queryVolunteers runs a query selecting volunteerColumns.
 func queryVolunteers(ctx context.Context, q querier, sql string, args ...any) ([]flows.Volunteer, error) {
 	rows, err := q.Query(ctx, sql, args...)
@@ -75,7 +60,7 @@ const sqlVolunteerByID = `SELECT` + volunteerColumns + ` FROM volunteers WHERE i
 
 // ByID returns the volunteer, or an error wrapping flows.ErrNotFound.
 func (s *Volunteers) ByID(ctx context.Context, id int64) (flows.Volunteer, error) {
-	v, err := queryOneVolunteer(ctx, s.db, sqlVolunteerByID, id)
+	v, err := queryOne(ctx, scanVolunteer, s.db, sqlVolunteerByID, id)
 	if err != nil {
 		return flows.Volunteer{}, fmt.Errorf("store: volunteer %d: %w", id, err)
 	}
@@ -87,7 +72,7 @@ const sqlVolunteerByTelegramID = `SELECT` + volunteerColumns + ` FROM volunteers
 // ByTelegramID returns the volunteer registered by that Telegram user, or
 // an error wrapping flows.ErrNotFound.
 func (s *Volunteers) ByTelegramID(ctx context.Context, telegramID int64) (flows.Volunteer, error) {
-	v, err := queryOneVolunteer(ctx, s.db, sqlVolunteerByTelegramID, telegramID)
+	v, err := queryOne(ctx, scanVolunteer, s.db, sqlVolunteerByTelegramID, telegramID)
 	if err != nil {
 		return flows.Volunteer{}, fmt.Errorf("store: volunteer with telegram id %d: %w", telegramID, err)
 	}

@@ -73,6 +73,7 @@ func TestRegistrationMasksNIKAndRefusesDuplicates(t *testing.T) {
 		t.Errorf("registrations = %v, want 1", got)
 	}
 	m.noErrors()
+	t.Log("\n" + m.tg.Transcript(budi.ID) + "\n\n" + m.tg.Transcript(siti.ID))
 }
 
 func TestRegistrationWarnsButAcceptsNIKMismatch(t *testing.T) {
