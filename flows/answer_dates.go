@@ -48,7 +48,13 @@ func parseDateAnswer(st *Step, s *Session) (Value, problem, error) {
 	if o, ok := matchOption(s.Conversation.Choices, in.Text); ok {
 		return Value{Data: o.Value, Text: dateText(o.Value)}, problem{}, nil
 	}
-	d, err := ParseDateText(in.Text, s.Now, s.location(), st.DateRule)
+	// "Kemarin" means the day before the message was typed, which for a
+	// message typed offline is not the day it arrived.
+	ref := s.Now
+	if !in.SentAt.IsZero() && in.SentAt.Before(ref) {
+		ref = in.SentAt
+	}
+	d, err := ParseDateText(in.Text, ref, s.location(), st.DateRule)
 	switch {
 	case errors.Is(err, ErrDateInFuture):
 		return Value{}, problem{msg: msgDateInFuture}, nil

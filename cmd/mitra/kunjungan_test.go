@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
 	"testing"
 	"time"
 )
@@ -61,8 +60,11 @@ func TestOfflineBurstIsAppliedInOrder(t *testing.T) {
 	if err := m.db.QueryRow(context.Background(), `SELECT visited_on, findings FROM visits`).Scan(&visited, &findings); err != nil {
 		t.Fatal(err)
 	}
-	if findings != "Anak kedua tidak sekolah" || !strings.HasPrefix(visited.Format("2006-01-02"), time.Now().AddDate(0, 0, -1).Format("2006-01-02")[:8]) {
-		t.Errorf("stored visited=%v findings=%q", visited, findings)
+	// "kemarin" is the day before the message was typed, in WIB.
+	jakarta, _ := time.LoadLocation("Asia/Jakarta")
+	yesterday := typed.In(jakarta).AddDate(0, 0, -1).Format("2006-01-02")
+	if findings != "Anak kedua tidak sekolah" || visited.Format("2006-01-02") != yesterday {
+		t.Errorf("stored visited=%v findings=%q, want %s", visited, findings, yesterday)
 	}
 	m.noErrors()
 }
