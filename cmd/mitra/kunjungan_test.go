@@ -14,6 +14,7 @@ func TestRescheduledVisitCreatesReminder(t *testing.T) {
 	m.press(budi, "Verifikasi komitmen")
 	m.press(budi, "Hari ini")
 	m.press(budi, "Dijadwalkan ulang")
+	m.restart() // a deploy in the middle of the form
 	m.expect(budi, "Kapan kunjungan ulangnya")
 	m.say(budi, "kemarin")
 	m.expect(budi, "sudah lewat")
