@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
+	"sync"
 	"errors"
 	"net"
 	"os"
@@ -28,6 +31,27 @@ type mitra struct {
 
 	cancel context.CancelFunc
 	done   chan error
+	// logs keeps everything Mitra logged, at debug level, for tests that
+	// check what must never be logged.
+	logs *lockedBuffer
+}
+
+// lockedBuffer is a bytes.Buffer safe for the service's goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 type mitraOption func(*config.Config)
@@ -59,7 +83,7 @@ func startMitra(t *testing.T, opts ...mitraOption) *mitra {
 		o(&cfg)
 	}
 	// The assertion pool reads the service's own database.
-	m := &mitra{t: t, tg: tg, db: openPool(t, dbURL), cfg: cfg, prefix: prefix}
+	m := &mitra{t: t, tg: tg, db: openPool(t, dbURL), cfg: cfg, prefix: prefix, logs: &lockedBuffer{}}
 	m.start()
 	t.Cleanup(m.stop)
 	return m
@@ -84,7 +108,8 @@ func (m *mitra) start() {
 	ready := make(chan struct{})
 	m.cancel, m.done = cancel, make(chan error, 1)
 	go func() {
-		m.done <- serve(ctx, m.cfg, storetest.Logger(m.t), appOptions{redisPrefix: m.prefix, listener: ln, ready: ready})
+		log := slog.New(slog.NewJSONHandler(m.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		m.done <- serve(ctx, m.cfg, log, appOptions{redisPrefix: m.prefix, listener: ln, ready: ready})
 	}()
 	select {
 	case <-ready:
@@ -147,6 +172,20 @@ func (m *mitra) expect(u faketelegram.User, want string) {
 	m.t.Helper()
 	if got := m.last(u); !strings.Contains(got, want) {
 		m.t.Fatalf("last message to %s = %q\nwant it to contain %q\ntranscript:\n%s", u.FirstName, got, want, m.tg.Transcript(u.ID))
+	}
+}
+
+// neverLogged fails if any of secrets appears in what Mitra logged.
+func (m *mitra) neverLogged(secrets ...string) {
+	m.t.Helper()
+	logs := m.logs.String()
+	if logs == "" {
+		m.t.Fatal("nothing was logged; the check would prove nothing")
+	}
+	for _, s := range secrets {
+		if strings.Contains(logs, s) {
+			m.t.Errorf("%q appears in the logs", s)
+		}
 	}
 }
 
