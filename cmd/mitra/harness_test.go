@@ -3,12 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"log/slog"
-	"sync"
 	"errors"
+	"log/slog"
 	"net"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
