@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptrace"
@@ -168,6 +170,9 @@ type attemptRecorder struct {
 }
 
 func (c attemptRecorder) Do(req *http.Request) (*http.Response, error) {
+	if err := bufferBody(req); err != nil {
+		return nil, newRequestError(err)
+	}
 	attempt, _ := req.Context().Value(requestAttemptKey{}).(*requestAttempt)
 	if attempt == nil {
 		return c.client.Do(req)
@@ -212,4 +217,24 @@ func (e *requestError) Unwrap() error { return e.err }
 func (e *requestError) Timeout() bool {
 	var t interface{ Timeout() bool }
 	return errors.As(e.err, &t) && t.Timeout()
+}
+
+// bufferBody reads a streamed request body into memory so it goes out with
+// a Content-Length in one write. go-telegram streams its multipart form
+// through a pipe, which net/http would send chunked, one write and one TCP
+// segment per form part. Bot API bodies are a few hundred bytes; a
+// document upload would be the exception, and Mitra sends none.
+func bufferBody(req *http.Request) error {
+	if req.Body == nil || req.Body == http.NoBody || req.ContentLength > 0 {
+		return nil
+	}
+	body, err := io.ReadAll(req.Body)
+	_ = req.Body.Close()
+	if err != nil {
+		return err
+	}
+	req.Body = io.NopCloser(bytes.NewReader(body))
+	req.ContentLength = int64(len(body))
+	req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+	return nil
 }

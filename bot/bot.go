@@ -55,6 +55,12 @@ func New(ctx context.Context, opt Options) (*Bot, error) {
 
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.IdleConnTimeout = 30 * time.Second
+	// Keep a connection per concurrent update alive. Go's default of two
+	// idle connections per host made every further call dial and close a
+	// connection (a TLS handshake against real Telegram): 1.2 new
+	// connections per step, measured in BENCHMARKS.md.
+	transport.MaxIdleConnsPerHost = opt.MaxConcurrentUpdates + 8
+	transport.MaxIdleConns = max(transport.MaxIdleConns, transport.MaxIdleConnsPerHost)
 	calls := attemptRecorder{client: &http.Client{Transport: transport, Timeout: callTimeout}}
 	base := opt.APIURL + "/bot" + opt.Token
 	tg, err := tgbot.New(opt.Token,
