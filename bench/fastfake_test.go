@@ -42,6 +42,7 @@ type fastFake struct {
 	requests atomic.Int64
 	failures atomic.Int64 // 4xx answers: a correct bot gets none
 	polls    atomic.Int64
+	batched  atomic.Int64  // updates returned by getUpdates, redeliveries included
 	polled   chan struct{} // closed by the first getUpdates
 	pollOnce sync.Once
 
@@ -118,7 +119,8 @@ func (f *fastFake) Close()                  { f.http.CloseClientConnections(); f
 func (f *fastFake) Stats() fakeStats {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return fakeStats{Conns: f.conns.Load(), Requests: f.requests.Load(), Polls: f.polls.Load(), Failures: f.failures.Load(), LastFailure: f.lastErr}
+	return fakeStats{Conns: f.conns.Load(), Requests: f.requests.Load(), Polls: f.polls.Load(), Batched: f.batched.Load(),
+		Failures: f.failures.Load(), LastFailure: f.lastErr}
 }
 
 // Update JSON. Only what Mitra reads, in Telegram's shape.
@@ -420,7 +422,9 @@ func (f *fastFake) getUpdates(ctx context.Context, p map[string]string) (any, *a
 		if len(f.queue) > 0 {
 			var b strings.Builder
 			b.WriteByte('[')
-			for j, q := range f.queue[:min(limit, len(f.queue))] {
+			batch := f.queue[:min(limit, len(f.queue))]
+			f.batched.Add(int64(len(batch)))
+			for j, q := range batch {
 				if j > 0 {
 					b.WriteByte(',')
 				}

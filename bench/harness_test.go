@@ -38,8 +38,16 @@ type telegram interface {
 }
 
 type fakeStats struct {
-	Conns, Requests, Polls, Failures int64
-	LastFailure                      string
+	Conns, Requests, Failures int64
+	// Polls counts getUpdates calls, Batched the updates they returned
+	// (the strict fake does not count those).
+	Polls, Batched int64
+	LastFailure    string
+}
+
+func (a fakeStats) minus(b fakeStats) fakeStats {
+	return fakeStats{Conns: a.Conns - b.Conns, Requests: a.Requests - b.Requests, Failures: a.Failures - b.Failures,
+		Polls: a.Polls - b.Polls, Batched: a.Batched - b.Batched}
 }
 
 // benchRedisURL is the Redis database the bot under test uses: a database
@@ -103,6 +111,28 @@ type botProcess struct {
 	stderr  *tailBuffer
 	exited  chan struct{}
 	waitErr error
+	// ready is the bot's memory once it polls, before any user wrote,
+	// and readyHeap its Go heap in use then.
+	ready     memory
+	readyHeap float64
+}
+
+// exclusive waits until no other benchmark run on this machine holds the
+// bench lock, and holds it until tb ends: two runs at once would flush
+// each other's Redis database and share the two cores.
+func exclusive(tb testing.TB) {
+	tb.Helper()
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), "mitra-bench.lock"), os.O_CREATE|os.O_RDWR, 0o666)
+	if err != nil {
+		tb.Fatalf("bench lock: %v", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		tb.Logf("waiting for another benchmark run to finish (lock %s)", f.Name())
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+			tb.Fatalf("bench lock: %v", err)
+		}
+	}
+	tb.Cleanup(func() { f.Close() }) // closing releases the lock
 }
 
 // flushRedis empties the benchmark's Redis database.
@@ -145,6 +175,7 @@ func countRedisKeys(tb testing.TB, pattern string) int {
 func startBot(tb testing.TB, tg telegram) *botProcess {
 	tb.Helper()
 	bin := mitraBinary(tb)
+	exclusive(tb)
 	dbURL := storetest.DatabaseURL(tb) // dropped by storetest after our cleanup
 	flushRedis(tb)
 	tb.Cleanup(func() { flushRedis(tb) })
@@ -164,6 +195,8 @@ func startBot(tb testing.TB, tg telegram) *botProcess {
 		"MITRA_ADMINS=",
 		"MITRA_TIMEZONE=Asia/Jakarta",
 	)
+	// Extra settings for experiments, e.g. "GOGC=200 GOMAXPROCS=1".
+	p.cmd.Env = append(p.cmd.Env, strings.Fields(os.Getenv("MITRA_BENCH_BOT_ENV"))...)
 	p.cmd.Stdout = io.Discard
 	p.cmd.Stderr = p.stderr
 	if err := p.cmd.Start(); err != nil {
@@ -202,6 +235,9 @@ func startBot(tb testing.TB, tg telegram) *botProcess {
 	case <-time.After(time.Minute):
 		tb.Fatalf("mitra ready but not polling after a minute\n%s", p.stderr)
 	}
+	time.Sleep(500 * time.Millisecond)
+	p.ready, _ = memStatus(p.pid)
+	p.readyHeap = p.metrics()["go_memstats_heap_inuse_bytes"]
 	return p
 }
 
@@ -303,11 +339,17 @@ func (t *tailBuffer) Lines() int {
 	return bytes.Count(t.buf, []byte("\n"))
 }
 
-// memStatus reads VmRSS and VmHWM (peak RSS) of pid, in bytes.
-func memStatus(pid int) (rss, hwm int64, err error) {
+// memory is a process's resident memory from /proc/<pid>/status, bytes.
+type memory struct {
+	rss, hwm   int64 // VmRSS, VmHWM (peak; the kernel may update it late)
+	anon, file int64 // RssAnon (heap, stacks), RssFile (the mapped binary)
+}
+
+func memStatus(pid int) (memory, error) {
+	var m memory
 	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
 	if err != nil {
-		return 0, 0, err
+		return m, err
 	}
 	for _, line := range strings.Split(string(data), "\n") {
 		k, v, ok := strings.Cut(line, ":")
@@ -321,12 +363,16 @@ func memStatus(pid int) (rss, hwm int64, err error) {
 		n, _ := strconv.ParseInt(fields[0], 10, 64)
 		switch k {
 		case "VmRSS":
-			rss = n << 10
+			m.rss = n << 10
 		case "VmHWM":
-			hwm = n << 10
+			m.hwm = n << 10
+		case "RssAnon":
+			m.anon = n << 10
+		case "RssFile":
+			m.file = n << 10
 		}
 	}
-	return rss, hwm, nil
+	return m, nil
 }
 
 // clockTick is USER_HZ, the unit of /proc/<pid>/stat times; 100 on Linux.
@@ -359,9 +405,9 @@ func cpuTime(pid string) time.Duration {
 // database), plus the machine's busy and idle time. Whatever else ran on the machine
 // (other people's builds and tests) shows up as "other".
 type cpuSnapshot struct {
-	at                     time.Time
-	bot, bench, busy, idle time.Duration
-	redis, pg              map[string]time.Duration
+	at                              time.Time
+	bot, bench, busy, idle, irq, st time.Duration
+	redis, pg                       map[string]time.Duration
 }
 
 func takeCPU(botPID int, dbName string) cpuSnapshot {
@@ -397,8 +443,14 @@ func takeCPU(botPID int, dbName string) cpuSnapshot {
 				break
 			}
 			total += n
-			if i == 3 || i == 4 { // idle, iowait
-				s.idle += time.Duration(n) * time.Second / clockTick
+			d := time.Duration(n) * time.Second / clockTick
+			switch i {
+			case 3, 4: // idle, iowait
+				s.idle += d
+			case 5, 6: // irq, softirq: mostly loopback TCP, charged to no process
+				s.irq += d
+			case 7: // steal: the hypervisor ran someone else
+				s.st += d
 			}
 		}
 		s.busy = time.Duration(total)*time.Second/clockTick - s.idle
@@ -408,8 +460,8 @@ func takeCPU(botPID int, dbName string) cpuSnapshot {
 
 // cpuUse is the CPU each part used between two snapshots, in cores.
 type cpuUse struct {
-	wall                               time.Duration
-	bot, bench, redis, pg, other, idle float64
+	wall                                           time.Duration
+	bot, bench, redis, pg, irq, steal, other, idle float64
 }
 
 // sumDelta adds up CPU used by processes alive at the end; those started
@@ -426,14 +478,14 @@ func (a cpuSnapshot) to(b cpuSnapshot) cpuUse {
 	w := b.at.Sub(a.at)
 	c := func(d time.Duration) float64 { return float64(d) / float64(w) }
 	u := cpuUse{wall: w, bot: c(b.bot - a.bot), bench: c(b.bench - a.bench), redis: c(sumDelta(a.redis, b.redis)),
-		pg: c(sumDelta(a.pg, b.pg)), idle: c(b.idle - a.idle)}
-	u.other = max(c(b.busy-a.busy)-u.bot-u.bench-u.redis-u.pg, 0)
+		pg: c(sumDelta(a.pg, b.pg)), irq: c(b.irq - a.irq), steal: c(b.st - a.st), idle: c(b.idle - a.idle)}
+	u.other = max(c(b.busy-a.busy)-u.bot-u.bench-u.redis-u.pg-u.irq-u.steal, 0)
 	return u
 }
 
 func (u cpuUse) String() string {
-	return fmt.Sprintf("CPU cores used: bot %.2f, bench (load+fake) %.2f, redis %.2f, postgres %.2f, other processes %.2f; idle %.2f of %d",
-		u.bot, u.bench, u.redis, u.pg, u.other, u.idle, numCPU())
+	return fmt.Sprintf("CPU cores used: bot %.2f, bench (load+fake) %.2f, redis %.2f, postgres %.2f, irq+softirq %.2f, steal %.2f, other processes %.2f; idle %.2f of %d",
+		u.bot, u.bench, u.redis, u.pg, u.irq, u.steal, u.other, u.idle, numCPU())
 }
 
 func numCPU() int {

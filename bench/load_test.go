@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -161,6 +162,48 @@ type result struct {
 	intended []time.Duration
 	late     int // open loop: sends that missed their scheduled time by >10 ms
 	errors   []error
+	// samples are the latencies with their send times and kinds.
+	samples []sample
+	from    time.Time
+}
+
+type sample struct {
+	sent    time.Time
+	latency time.Duration
+	press   bool // step B (button) rather than A (typed name)
+}
+
+// bySecond is the p99 of each second of the window: a tail spread evenly
+// over the seconds is queueing, one packed into a few seconds is a stall.
+func (r *result) bySecond() []time.Duration {
+	n := int(r.window / time.Second)
+	buckets := make([][]time.Duration, n)
+	for _, s := range r.samples {
+		if i := int(s.sent.Sub(r.from) / time.Second); i >= 0 && i < n {
+			buckets[i] = append(buckets[i], s.latency)
+		}
+	}
+	out := make([]time.Duration, n)
+	for i, b := range buckets {
+		slices.Sort(b)
+		out[i] = percentile(b, 99)
+	}
+	return out
+}
+
+// dump writes the samples as CSV (send time in ns since the window
+// started, latency in µs, step A or B) for a closer look.
+func (r *result) dump(path string) error {
+	var b strings.Builder
+	b.WriteString("sent_ns,latency_us,step\n")
+	for _, s := range r.samples {
+		step := "A"
+		if s.press {
+			step = "B"
+		}
+		fmt.Fprintf(&b, "%d,%d,%s\n", s.sent.Sub(r.from).Nanoseconds(), s.latency.Microseconds(), step)
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 func (r *result) rate() float64 { return float64(r.steps) / r.window.Seconds() }
@@ -182,6 +225,7 @@ type recorder struct {
 	latencies []time.Duration
 	intended  []time.Duration
 	late      int
+	samples   []sample
 	err       error
 }
 
@@ -192,7 +236,11 @@ type recorder struct {
 type loadSpec struct {
 	warmup, window time.Duration
 	period         time.Duration
-	timeout        time.Duration
+	// ramp, open loop only: user i of n takes its first step at
+	// (ramp+period)*i/n, so the offered rate grows linearly to its full
+	// value over ramp+period.
+	ramp    time.Duration
+	timeout time.Duration
 	// during, if set, runs in its own goroutine for the measuring window.
 	during func(stop <-chan struct{})
 }
@@ -212,8 +260,9 @@ func (us *users) run(spec loadSpec) *result {
 			rec := &recs[i]
 			var next time.Time
 			if spec.period > 0 {
-				// Spread the users evenly over one period.
-				next = start.Add(time.Duration(int64(spec.period) * int64(i) / int64(len(us.list))))
+				// Spread the users evenly over one period, joining over the ramp.
+				n := int64(len(us.list))
+				next = start.Add(time.Duration(int64(spec.ramp)*int64(i)/n + int64(spec.period)*int64(i)/n))
 			}
 			for {
 				if spec.period > 0 {
@@ -225,6 +274,7 @@ func (us *users) run(spec loadSpec) *result {
 				if !now.Before(until) {
 					return
 				}
+				press := !u.atName
 				sent, r, err := u.step(us.tg, spec.timeout)
 				if err != nil {
 					rec.err = err
@@ -234,6 +284,7 @@ func (us *users) run(spec loadSpec) *result {
 					rec.steps++
 					if !sent.Before(from) {
 						rec.latencies = append(rec.latencies, r.at.Sub(sent))
+						rec.samples = append(rec.samples, sample{sent: sent, latency: r.at.Sub(sent), press: press})
 						if spec.period > 0 {
 							intended := next
 							if sent.Before(intended) {
@@ -265,12 +316,13 @@ func (us *users) run(spec loadSpec) *result {
 		<-done
 	}
 	wg.Wait()
-	res := &result{window: spec.window}
+	res := &result{window: spec.window, from: from}
 	for _, rec := range recs {
 		res.steps += rec.steps
 		res.latencies = append(res.latencies, rec.latencies...)
 		res.intended = append(res.intended, rec.intended...)
 		res.late += rec.late
+		res.samples = append(res.samples, rec.samples...)
 		if rec.err != nil {
 			res.errors = append(res.errors, rec.err)
 		}
