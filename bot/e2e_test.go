@@ -16,22 +16,7 @@ import (
 func TestPollingKeepsEachChatInOrder(t *testing.T) {
 	h := startBot(t, false)
 	const chats, perChat = 20, 30
-	users := make([]faketelegram.User, chats)
-	for i := range users {
-		users[i] = h.tg.NewUser(fmt.Sprintf("Relawan%d", i))
-	}
-	var wg sync.WaitGroup
-	for _, u := range users {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := range perChat {
-				h.tg.SendText(u, fmt.Sprintf("pesan %02d", n))
-			}
-		}()
-	}
-	wg.Wait()
-	h.tg.WaitAllProcessed()
+	users := h.sendConcurrently(chats, perChat)
 
 	for _, u := range users {
 		var got []string
@@ -312,4 +297,26 @@ func TestCommandMenusAreRegistered(t *testing.T) {
 			t.Errorf("menu for %q = %q, want %q", languageCode, got, want)
 		}
 	}
+}
+
+// sendConcurrently has `chats` users each send "pesan 00", "pesan 01", …
+// at the same time as the others, and waits until all are processed.
+func (h *harness) sendConcurrently(chats, perChat int) []faketelegram.User {
+	users := make([]faketelegram.User, chats)
+	for i := range users {
+		users[i] = h.tg.NewUser(fmt.Sprintf("Relawan%d", i))
+	}
+	var wg sync.WaitGroup
+	for _, u := range users {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range perChat {
+				h.tg.SendText(u, fmt.Sprintf("pesan %02d", n))
+			}
+		}()
+	}
+	wg.Wait()
+	h.tg.WaitAllProcessed()
+	return users
 }

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/mitra-id/mitra/bot/faketelegram"
@@ -53,22 +52,7 @@ func TestWebhookHappyPath(t *testing.T) {
 func TestWebhookKeepsEachChatInOrder(t *testing.T) {
 	h := startBot(t, true)
 	const chats, perChat = 8, 15
-	users := make([]faketelegram.User, chats)
-	for i := range users {
-		users[i] = h.tg.NewUser(fmt.Sprintf("Relawan%d", i))
-	}
-	var wg sync.WaitGroup
-	for _, u := range users {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := range perChat {
-				h.tg.SendText(u, fmt.Sprintf("pesan %02d", n))
-			}
-		}()
-	}
-	wg.Wait()
-	h.tg.WaitAllProcessed()
+	users := h.sendConcurrently(chats, perChat)
 	for _, u := range users {
 		var want []string
 		for n := range perChat {
