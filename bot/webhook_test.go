@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/mitra-id/mitra/bot/faketelegram"
 )
 
 func postUpdate(t *testing.T, url, secret, body string) int {
