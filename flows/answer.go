@@ -139,6 +139,7 @@ func (e *Engine) accept(f *Flow, st *Step, s *Session, v Value, fromButton bool,
 	c.Answers[st.ID] = v
 	c.Trail = append(c.Trail, st.ID)
 	c.Choices, c.Pending, c.Detours, c.Editing, c.MediaGroup = nil, nil, nil, nil, ""
+	c.Confirming = false
 	c.Version++
 	c.UpdatedAt = s.Now
 	pressed := 0

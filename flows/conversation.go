@@ -26,10 +26,8 @@ type Conversation struct {
 	// PromptHasButtons tells whether that question carries inline buttons
 	// that must be removed once it is answered.
 	PromptHasButtons bool `json:"prompt_has_buttons,omitempty"`
-	// Reviewing is set while the user edits one field from the review card,
-	// so that answering returns to the review.
-	Reviewing bool `json:"reviewing,omitempty"`
-	// Confirming is set while a /batal asks for confirmation.
+	// Confirming is set while a /batal asks for confirmation; a second
+	// /batal then cancels at once. Answering the form clears it.
 	Confirming bool `json:"confirming,omitempty"`
 	// Editing holds the answer being changed from the review card, to
 	// restore it if the user goes back without a new one.

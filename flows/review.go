@@ -16,7 +16,7 @@ const maxReviewValue = 160
 func (e *Engine) showReview(f *Flow, s *Session, out *Outcome, lead string) {
 	c := s.Conversation
 	e.retirePrompt(s, out)
-	c.Step, c.Editing, c.Reviewing, c.Pending, c.Choices = stepSubmit, nil, false, nil, nil
+	c.Step, c.Editing, c.Pending, c.Choices = stepSubmit, nil, nil, nil
 	c.Version++
 	c.PromptHasButtons = true
 	out.add(Reply{
@@ -104,7 +104,7 @@ func (e *Engine) handleSubmitStage(ctx context.Context, f *Flow, s *Session, act
 		old := c.Answers[st.ID]
 		delete(c.Answers, st.ID)
 		e.retirePrompt(s, out)
-		c.Editing, c.Reviewing, c.Step = &old, true, st.ID
+		c.Editing, c.Step = &old, st.ID
 		c.Version++
 		out.add(e.ask(f, st, s, fmt.Sprintf(msgEditing.In(s.Lang), st.Label.In(s.Lang), escape(clip(old.Text, maxReviewValue)))))
 		return nil
