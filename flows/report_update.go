@@ -61,7 +61,6 @@ func (s *Service) reportMenu(ctx context.Context, sess *Session) (Outcome, error
 	if sess.Conversation != nil {
 		return Outcome{Notice: msgStaleButton.In(sess.Lang)}, nil
 	}
-	clear := Outcome{ClearButtons: []int{sess.Input.CallbackMessageID}}
 	var out Outcome
 	var err error
 	if sess.Input.Callback == reportMenuNew {
@@ -79,7 +78,8 @@ func (s *Service) reportMenu(ctx context.Context, sess *Session) (Outcome, error
 			stepReportID: {Data: strconv.FormatInt(r.ID, 10), Text: r.Code},
 		})
 	}
-	out.ClearButtons = append(out.ClearButtons, clear.ClearButtons...)
+	// The menu is used once, like every keyboard.
+	out.ClearButtons = append(out.ClearButtons, sess.Input.CallbackMessageID)
 	return out, err
 }
 
