@@ -42,7 +42,11 @@ const (
 // api runs Bot API calls through go-telegram/bot with Mitra's retry policy
 // and metrics.
 type api struct {
-	tg      *tgbot.Bot
+	tg *tgbot.Bot
+	// json posts the hot-path methods (sendMessage, edits, callback
+	// answers) as JSON: go-telegram's reflective multipart encoding cost
+	// about 15% of the bot's CPU per step (BENCHMARKS.md).
+	json    *jsonClient
 	log     *slog.Logger
 	metrics *metrics
 	// sleep waits or returns ctx's error; tests replace it.

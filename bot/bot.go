@@ -73,7 +73,7 @@ func New(ctx context.Context, opt Options) (*Bot, error) {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
 	b := &Bot{
-		api:       &api{tg: tg, log: log, metrics: m, sleep: sleepCtx},
+		api:       &api{tg: tg, json: &jsonClient{http: calls, base: base}, log: log, metrics: m, sleep: sleepCtx},
 		log:       log,
 		transport: transport,
 	}

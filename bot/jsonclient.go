@@ -9,12 +9,14 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+
+	tgbot "github.com/go-telegram/bot"
 )
 
-// jsonClient calls Bot API methods with a JSON body, for the two calls
-// go-telegram does not serve well: getUpdates (we run our own loop) and
-// getMe (go-telegram sends parameterless methods as a multipart body
-// without its closing boundary, which strict servers reject).
+// jsonClient calls Bot API methods with a JSON body: getUpdates (we run
+// our own loop), getMe (go-telegram sends parameterless methods as a
+// multipart body without its closing boundary, which strict servers
+// reject) and the per-step methods, where multipart encoding was costly.
 type jsonClient struct {
 	http interface {
 		Do(*http.Request) (*http.Response, error)
@@ -33,6 +35,24 @@ type telegramError struct {
 
 func (e *telegramError) Error() string {
 	return fmt.Sprintf("%s: telegram error %d: %s", e.method, e.code, e.description)
+}
+
+// Is lets the error classifiers written for go-telegram's sentinels
+// (errors.Is(err, tgbot.ErrorBadRequest)…) read JSON-client errors too.
+func (e *telegramError) Is(target error) bool {
+	switch target {
+	case tgbot.ErrorBadRequest:
+		return e.code == http.StatusBadRequest
+	case tgbot.ErrorForbidden:
+		return e.code == http.StatusForbidden
+	case tgbot.ErrorUnauthorized:
+		return e.code == http.StatusUnauthorized
+	case tgbot.ErrorNotFound:
+		return e.code == http.StatusNotFound
+	case tgbot.ErrorConflict:
+		return e.code == http.StatusConflict
+	}
+	return false
 }
 
 // tokenRejected errors cannot heal without a new token (401, and 404,

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"unicode/utf16"
@@ -69,11 +70,11 @@ func logDeliveryError(log *slog.Logger, chatID int64, err error) {
 // means the first delivery answered it.
 func (s *sender) answerCallback(ctx context.Context, log *slog.Logger, queryID, notice string) {
 	err := s.api.call(ctx, "answerCallbackQuery", idempotent, func(ctx context.Context) error {
-		_, err := s.api.tg.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{
+		var ok bool
+		return s.api.json.call(ctx, "answerCallbackQuery", &tgbot.AnswerCallbackQueryParams{
 			CallbackQueryID: queryID,
 			Text:            truncateUTF16(notice, maxNoticeUnits),
-		})
-		return err
+		}, &ok)
 	})
 	switch {
 	case err == nil:
@@ -88,12 +89,12 @@ func (s *sender) answerCallback(ctx context.Context, log *slog.Logger, queryID, 
 // message already without buttons, or deleted, needs nothing more.
 func (s *sender) clearButtons(ctx context.Context, log *slog.Logger, chatID int64, messageID int) {
 	err := s.api.call(ctx, "editMessageReplyMarkup", idempotent, func(ctx context.Context) error {
-		_, err := s.api.tg.EditMessageReplyMarkup(ctx, &tgbot.EditMessageReplyMarkupParams{
+		var edited json.RawMessage // a Message, or true for inline messages
+		return s.api.json.call(ctx, "editMessageReplyMarkup", &tgbot.EditMessageReplyMarkupParams{
 			ChatID:      chatID,
 			MessageID:   messageID,
 			ReplyMarkup: noInlineKeyboard,
-		})
-		return err
+		}, &edited)
 	})
 	switch {
 	case err == nil:
@@ -184,8 +185,8 @@ func (s *sender) editOrSend(ctx context.Context, chatID int64, r flows.Reply, ma
 		params.ReplyMarkup = inline
 	}
 	err := s.api.call(ctx, "editMessageText", idempotent, func(ctx context.Context) error {
-		_, err := s.api.tg.EditMessageText(ctx, params)
-		return err
+		var edited json.RawMessage
+		return s.api.json.call(ctx, "editMessageText", params, &edited)
 	})
 	switch {
 	case err == nil || notModified(err):
@@ -200,15 +201,14 @@ func (s *sender) editOrSend(ctx context.Context, chatID int64, r flows.Reply, ma
 func (s *sender) sendText(ctx context.Context, chatID int64, text string, markup models.ReplyMarkup) (int, error) {
 	var sent *models.Message
 	err := s.api.call(ctx, "sendMessage", sendsOnce, func(ctx context.Context) error {
-		var err error
-		sent, err = s.api.tg.SendMessage(ctx, &tgbot.SendMessageParams{
+		sent = &models.Message{}
+		return s.api.json.call(ctx, "sendMessage", &tgbot.SendMessageParams{
 			ChatID:             chatID,
 			Text:               text,
 			ParseMode:          models.ParseModeHTML,
 			LinkPreviewOptions: noLinkPreview(),
 			ReplyMarkup:        markup,
-		})
-		return err
+		}, sent)
 	})
 	if err != nil {
 		return 0, err
