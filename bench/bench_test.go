@@ -222,6 +222,9 @@ func (o *observer) report(b *testing.B, res *result) {
 	b.Logf("bot memory: peak %.1f MB (VmHWM %.1f); in the window at most %.1f MB = %.1f anon (Go heap, stacks) + %.1f file (binary), Go heap in use %.1f MB, %.0f goroutines; once ready, before any user: %.1f MB = %.1f anon + %.1f file, Go heap in use %.1f MB",
 		mb(peak), mb(end.hwm), mb(o.max.rss), mb(o.max.anon), mb(o.max.file), o.after["go_memstats_heap_inuse_bytes"]/(1<<20), o.after["go_goroutines"],
 		mb(o.ready.rss), mb(o.ready.anon), mb(o.ready.file), o.readyHeap/(1<<20))
+	if n := o.delta("go_gc_duration_seconds_count"); n > 0 {
+		b.Logf("bot GC: %.0f cycles in the window (%.1f/s)", n, n/o.cpu.wall.Seconds())
+	}
 	if n := o.delta("mitra_handler_duration_seconds_count"); n > 0 {
 		b.Logf("core (flows.Service.Handle: volunteer lookup, Redis load+save): mean %.2f ms over %.0f updates",
 			1000*o.delta("mitra_handler_duration_seconds_sum")/n, n)
