@@ -69,11 +69,13 @@ func applyPoolDefaults(cfg *pgxpool.Config, url string) {
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = defaultConnectTimeout
 	}
-	// Check every connection before use. After PostgreSQL restarts, each
-	// idle connection is dead; without the check a volunteer's retry of
-	// "Kirim" would meet one of them and fail again. A ping is one local
-	// round trip, cheap next to the cost of a failed submit.
-	cfg.ShouldPing = func(context.Context, pgxpool.ShouldPingParams) bool { return true }
+	// The default (ping only after a second idle) would let a retry after a
+	// PostgreSQL restart meet a dead connection again; see connectionWatch.
+	if cfg.ConnConfig.Tracer == nil {
+		watch := newConnectionWatch()
+		cfg.ConnConfig.Tracer = watch
+		cfg.ShouldPing = watch.shouldPing
+	}
 }
 
 // maintenanceDatabase is where EnsureDatabase connects to create the
