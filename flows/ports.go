@@ -11,6 +11,11 @@ type Conversations interface {
 	Load(ctx context.Context, chatID int64) (Conversation, error)
 	Save(ctx context.Context, chatID int64, c Conversation) error
 	Delete(ctx context.Context, chatID int64) error
+	// SavePrompt records which delivered message carries the live
+	// question; the next Load returns it as PromptMessageID. It is one
+	// write, made after every reply, so it must not rewrite the whole
+	// conversation.
+	SavePrompt(ctx context.Context, chatID int64, messageID int) error
 }
 
 // Volunteers is the registry of Mitra users. Lookups of a missing volunteer

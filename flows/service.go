@@ -130,16 +130,8 @@ func (s *Service) Handle(ctx context.Context, in Input) (Outcome, error) {
 // PromptDelivered records which delivered message carries the live
 // question, so its buttons can be removed once it is answered.
 func (s *Service) PromptDelivered(ctx context.Context, chatID int64, messageID int) error {
-	conv, err := s.convs.Load(ctx, chatID)
-	if errors.Is(err, ErrNotFound) {
-		return nil // the conversation ended with this very message
-	}
-	if err != nil {
-		return fmt.Errorf("flows: load conversation: %w", err)
-	}
-	conv.PromptMessageID = messageID
-	if err := s.convs.Save(ctx, chatID, conv); err != nil {
-		return fmt.Errorf("flows: save conversation: %w", err)
+	if err := s.convs.SavePrompt(ctx, chatID, messageID); err != nil {
+		return fmt.Errorf("flows: record prompt message: %w", err)
 	}
 	return nil
 }

@@ -103,3 +103,65 @@ func TestConversationExpiry(t *testing.T) {
 		t.Errorf("Load after expiry: error = %v, want ErrNotFound", err)
 	}
 }
+
+// Ensure the prompt message recorded after delivery is what the next Load
+// returns, that a Save supersedes it, and that it never resurrects a
+// conversation that ended.
+func TestConversationPromptMessage(t *testing.T) {
+	t.Parallel()
+	rdb, prefix := storetest.Redis(t)
+	const ttl = time.Hour
+	convs := store.NewConversations(rdb, prefix, ttl)
+	ctx := context.Background()
+	conv := sampleConversation()
+	conv.PromptMessageID = 0
+
+	if err := convs.Save(ctx, 7, conv); err != nil {
+		t.Fatal(err)
+	}
+	if err := convs.SavePrompt(ctx, 7, 99); err != nil {
+		t.Fatalf("SavePrompt: %v", err)
+	}
+	if got := rdb.TTL(ctx, prefix+"prompt:{7}").Val(); got <= ttl-5*time.Second || got > ttl {
+		t.Errorf("TTL of the prompt key = %v, want about %v", got, ttl)
+	}
+	got, err := convs.Load(ctx, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.PromptMessageID != 99 {
+		t.Errorf("PromptMessageID after SavePrompt = %d, want 99", got.PromptMessageID)
+	}
+	got.Answers = nil // the rest of the conversation is untouched
+	want := conv
+	want.Answers, want.PromptMessageID = nil, 99
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Load after SavePrompt =\n%+v\nwant\n%+v", got, want)
+	}
+
+	// The engine answered the question and cleared the prompt: the saved
+	// value wins over the recorded one.
+	if err := convs.Save(ctx, 7, conv); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := convs.Load(ctx, 7); err != nil || got.PromptMessageID != 0 {
+		t.Errorf("after Save: PromptMessageID = %d, %v; want 0", got.PromptMessageID, err)
+	}
+
+	if err := convs.SavePrompt(ctx, 7, 100); err != nil {
+		t.Fatal(err)
+	}
+	if err := convs.Delete(ctx, 7); err != nil {
+		t.Fatal(err)
+	}
+	if n := rdb.Exists(ctx, prefix+"conv:{7}", prefix+"prompt:{7}").Val(); n != 0 {
+		t.Errorf("%d keys left after Delete, want 0", n)
+	}
+	// A prompt recorded for a conversation that ended with it is ignored.
+	if err := convs.SavePrompt(ctx, 7, 101); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := convs.Load(ctx, 7); !errors.Is(err, flows.ErrNotFound) {
+		t.Errorf("Load with only a prompt recorded: error = %v, want ErrNotFound", err)
+	}
+}
