@@ -87,6 +87,7 @@ func (s *Server) pressLocked(c *chatState, m *message, data, label string) int64
 		label:     label,
 	}
 	s.callbacks = append(s.callbacks, cb)
+	s.callbackByID[cb.id] = cb
 	s.logLocked(c.id, "> user presses %s", label)
 	cb.updateID = s.enqueueLocked(&wireUpdate{CallbackQuery: &wireCallbackQuery{
 		ID:           cb.id,
@@ -100,12 +101,7 @@ func (s *Server) pressLocked(c *chatState, m *message, data, label string) int64
 
 func (s *Server) answerCallbackQuery(p params) (any, *apiError) {
 	id := p.str("callback_query_id")
-	var cb *callbackState
-	for _, c := range s.callbacks {
-		if c.id == id {
-			cb = c
-		}
-	}
+	cb := s.callbackByID[id]
 	if cb == nil || cb.answered {
 		return nil, badRequest(descQueryTooOld)
 	}

@@ -36,20 +36,21 @@ type Server struct {
 	changed chan struct{} // closed and replaced whenever state changes
 	closed  bool
 
-	users     map[int64]*userState
-	chats     map[int64]*chatState
-	updates   []*queuedUpdate // every update ever queued, in queue order
-	nextUpdID int64
-	callbacks []*callbackState
-	files     map[string]bool // file_ids the bot may send
-	failures  map[string][]*apiError
-	commands  map[commandKey][]BotCommand
-	calls     []Call
-	apiErrors []APIError
-	log       []logLine
-	webhook   webhookState
-	poll      pollState
-	seq       int64 // source of unique ids (file ids, callback ids)
+	users        map[int64]*userState
+	chats        map[int64]*chatState
+	updates      []*queuedUpdate // every update ever queued, in queue order
+	nextUpdID    int64
+	callbacks    []*callbackState // in press order, for reports
+	callbackByID map[string]*callbackState
+	files        map[string]bool // file_ids the bot may send
+	failures     map[string][]*apiError
+	commands     map[commandKey][]BotCommand
+	calls        []Call
+	apiErrors    []APIError
+	log          []logLine
+	webhook      webhookState
+	poll         pollState
+	seq          int64 // source of unique ids (file ids, callback ids)
 }
 
 // New starts a fake server and registers a cleanup that stops it and reports
@@ -59,17 +60,18 @@ func New(t testing.TB) *Server {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{
-		tb:        t,
-		token:     DefaultToken,
-		ctx:       ctx,
-		cancel:    cancel,
-		changed:   make(chan struct{}),
-		users:     map[int64]*userState{},
-		chats:     map[int64]*chatState{},
-		nextUpdID: 10001,
-		files:     map[string]bool{},
-		failures:  map[string][]*apiError{},
-		commands:  map[commandKey][]BotCommand{},
+		tb:           t,
+		token:        DefaultToken,
+		ctx:          ctx,
+		cancel:       cancel,
+		changed:      make(chan struct{}),
+		users:        map[int64]*userState{},
+		chats:        map[int64]*chatState{},
+		callbackByID: map[string]*callbackState{},
+		nextUpdID:    10001,
+		files:        map[string]bool{},
+		failures:     map[string][]*apiError{},
+		commands:     map[commandKey][]BotCommand{},
 	}
 	s.http = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	t.Cleanup(s.close)
