@@ -37,6 +37,10 @@ type Conversation struct {
 	// MediaGroup is the album the last accepted photo belonged to, so an
 	// album is acknowledged once rather than photo by photo.
 	MediaGroup string `json:"media_group,omitempty"`
+	// Held are messages that arrived while the "you have an open form"
+	// reminder waited for an answer, in order. Continuing applies them as
+	// answers; cancelling drops them with the form.
+	Held []Input `json:"held,omitempty"`
 	// SubmissionID makes the final submit idempotent: a double tap or a
 	// redelivered update finds the record already created under this key.
 	SubmissionID string    `json:"submission_id"`

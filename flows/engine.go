@@ -98,6 +98,9 @@ func (e *Engine) Continue(ctx context.Context, s *Session) (Outcome, error) {
 		return out, nil
 	case actionCancelNo, actionResume:
 		c.Confirming = false
+		if len(c.Held) > 0 {
+			return e.replayHeld(ctx, s)
+		}
 		return e.Repeat(s, ""), nil
 	case actionDetour:
 		return e.detour(ctx, s, act.index)

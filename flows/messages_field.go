@@ -48,7 +48,7 @@ var (
 	msgConfirmCancel = Text{"Batalkan <b>%s</b>? Jawaban yang sudah diisi akan dihapus.", "Cancel <b>%s</b>? The answers given so far will be deleted."}
 	msgCancelYes     = Text{"❌ Ya, batalkan", "❌ Yes, cancel"}
 	msgCancelNo      = Text{"↩️ Tidak, lanjutkan", "↩️ No, continue"}
-	msgAwayReminder  = Text{"Anda masih punya formulir <b>%s</b> yang belum selesai (dimulai %s). Lanjutkan mengisi?",
-		"You still have an unfinished <b>%s</b> form (started %s). Continue filling it in?"}
+	msgAwayReminder  = Text{"Anda masih punya formulir <b>%s</b> yang belum selesai (dimulai %s). Lanjutkan mengisi? Pesan yang baru Anda kirim dipakai sebagai jawabannya.",
+		"You still have an unfinished <b>%s</b> form (started %s). Continue filling it in? The message you just sent will be used as its answer."}
 	msgResumeButton = Text{"▶️ Lanjutkan", "▶️ Continue"}
 )

@@ -2,16 +2,10 @@ package flows
 
 import (
 	"context"
-	"fmt"
 	"strings"
-	"time"
 )
 
 // Names of the flows the service runs.
-// awayAfter is how long a form may sit untouched before a new message is
-// met with a reminder of it rather than taken as its next answer.
-const awayAfter = 12 * time.Hour
-
 const (
 	flowOnboarding  = "onboarding"
 	flowInvite      = "invite"
@@ -58,34 +52,6 @@ func (s *Service) route(ctx context.Context, sess *Session) (Outcome, error) {
 		return reply(msgUnregisteredHint.In(sess.Lang)), nil
 	}
 	return reply(s.helpText(sess)), nil
-}
-
-// welcomeBack reminds a volunteer who returns after a long pause which form
-// is open, instead of reading their message as its next answer. Messages
-// typed offline in one go keep their own dates and are not interrupted.
-func (s *Service) welcomeBack(sess *Session) (Outcome, bool) {
-	c := sess.Conversation
-	in := sess.Input
-	if in.Kind == KindCallback || in.SentAt.Sub(c.UpdatedAt) < awayAfter {
-		return Outcome{}, false
-	}
-	f, ok := s.engine.Flow(c.Flow)
-	if !ok {
-		return Outcome{}, false
-	}
-	var out Outcome
-	s.engine.retirePrompt(sess, &out)
-	c.Version++
-	c.PromptHasButtons = true
-	out.add(Reply{
-		Text: fmt.Sprintf(msgAwayReminder.In(sess.Lang), f.Title.In(sess.Lang), s.formatTime(c.StartedAt, regencyOf(sess.Volunteer), sess.Lang)),
-		Buttons: [][]Button{{
-			{Text: msgResumeButton.In(sess.Lang), Data: convButton(c.Version, "resume")},
-			{Text: msgCancelYes.In(sess.Lang), Data: convButton(c.Version, "cancel-yes")},
-		}},
-		Prompt: true,
-	})
-	return out, true
 }
 
 func regencyOf(v *Volunteer) string {

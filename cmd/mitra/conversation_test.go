@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mitra-id/mitra/bot/faketelegram"
 )
 
 func TestCancelAsksBeforeThrowingAnswersAway(t *testing.T) {
@@ -30,10 +32,70 @@ func TestReturningVolunteerIsRemindedOfTheOpenForm(t *testing.T) {
 	// The next message is written a day later.
 	m.tg.WaitProcessed(m.tg.SendTextAt(budi, "Ibu Yusnimar", time.Now().Add(25*time.Hour)))
 	m.expect(budi, "masih punya formulir Kunjungan Lapangan yang belum selesai")
+	m.expect(budi, "Pesan yang baru Anda kirim dipakai sebagai jawabannya")
 	m.press(budi, "Lanjutkan")
-	m.expect(budi, "Nama pengurus KPM")
-	m.say(budi, "Ibu Yusnimar")
+	// The held message answered the question it was written for.
 	m.expect(budi, "Tujuan kunjungan")
+	m.noErrors()
+}
+
+// A burst typed offline a day after the form was left: one reminder, and
+// continuing applies every message to its own question in order, so no
+// answer lands on the wrong question.
+func TestOfflineBurstAfterADayAwayIsHeldBehindTheReminder(t *testing.T) {
+	m := fieldTeam(t)
+	m.say(budi, "/kunjungan")
+	m.press(budi, "KPM PKH")
+	before := len(m.tg.Messages(budi.ID))
+	typed := time.Now().Add(25 * time.Hour)
+	var last int64
+	for i, text := range []string{"Ibu Yusnimar", "1"} {
+		last = m.tg.SendTextAt(budi, text, typed.Add(time.Duration(i)*time.Minute))
+	}
+	m.tg.WaitProcessed(last)
+	var reminders int
+	for _, msg := range m.tg.Messages(budi.ID)[before:] {
+		if msg.ChatID == budi.ID && strings.Contains(msg.Text, "masih punya formulir") {
+			reminders++
+		}
+	}
+	if reminders != 1 {
+		t.Fatalf("%d reminders for one burst, want 1:\n%s", reminders, m.tg.Transcript(budi.ID))
+	}
+	m.press(budi, "Lanjutkan")
+	m.expect(budi, "Tanggal kunjungan")
+	msgs := m.tg.Messages(budi.ID)
+	var purpose, date *faketelegram.Message
+	for i := range msgs {
+		switch {
+		case strings.Contains(msgs[i].Text, "Tujuan kunjungan?"):
+			purpose = &msgs[i]
+		case strings.Contains(msgs[i].Text, "Tanggal kunjungan?"):
+			date = &msgs[i]
+		}
+	}
+	if purpose == nil || len(purpose.Buttons) != 0 {
+		t.Errorf("the purpose question, answered from the burst, should be shown without buttons:\n%s", m.tg.Transcript(budi.ID))
+	}
+	if date == nil || len(date.Buttons) == 0 {
+		t.Errorf("the date question, now waiting, should keep its buttons:\n%s", m.tg.Transcript(budi.ID))
+	}
+	m.press(budi, "Hari ini")
+	m.press(budi, "Selesai")
+	m.expect(budi, "Temuan")
+	m.noErrors()
+}
+
+// Cancelling at the reminder drops the form and the messages held behind it.
+func TestCancelAtTheReminderDropsTheHeldMessages(t *testing.T) {
+	m := fieldTeam(t)
+	m.say(budi, "/kunjungan")
+	m.press(budi, "KPM PKH")
+	m.tg.WaitProcessed(m.tg.SendTextAt(budi, "lapor banjir", time.Now().Add(25*time.Hour)))
+	m.press(budi, "Ya, batalkan")
+	m.expect(budi, "Dibatalkan")
+	m.say(budi, "halo")
+	m.expect(budi, "Yang bisa Anda lakukan")
 	m.noErrors()
 }
 
