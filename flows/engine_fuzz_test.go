@@ -10,17 +10,24 @@ import (
 // FuzzEngine feeds arbitrary sequences of inputs to a flow. Whatever
 // arrives, the engine must not panic, must keep the conversation on a step
 // that exists, and every reply must be non-empty text with callback data
-// inside Telegram's 64-byte limit.
+// inside Telegram's 64-byte limit. "h:" parts are held messages, which a
+// resume applies in one go.
 func FuzzEngine(f *testing.F) {
 	f.Add("Siti\x00b:Biru\x00lewati\x00padang\x00t:1\x000812345678\x00kirim")
 	f.Add("kembali\x00kembali\x00\x00s:\x00p:\x00<b>\x00" + strings.Repeat("x", 300))
 	f.Add("c:0:back\x00c:99:send\x00selesai\x00tidak tahu")
+	f.Add("h:Siti\x00h:2\x00h:\x00h:kembali\x00b:resume\x00h:x\x00b:cancel-no")
 	f.Fuzz(func(t *testing.T, script string) {
 		h := newEngineHarness(t)
 		h.start()
 		for _, part := range strings.Split(script, "\x00") {
 			if h.conv == nil {
 				return
+			}
+			if held, ok := strings.CutPrefix(part, "h:"); ok {
+				// A message held behind the away reminder, applied on resume.
+				h.conv.Held = append(h.conv.Held, Input{Kind: KindText, Text: held, SentAt: time.Now()})
+				continue
 			}
 			in := Input{Kind: KindText, Text: part}
 			switch {
@@ -57,6 +64,15 @@ func buttonInput(h *engineHarness, label string) Input {
 
 func checkOutcome(t *testing.T, out Outcome) {
 	t.Helper()
+	prompts := 0
+	for _, r := range out.Replies {
+		if r.Prompt {
+			prompts++
+		}
+	}
+	if prompts > 1 {
+		t.Fatalf("%d replies are the live question, want at most 1: %+v", prompts, out.Replies)
+	}
 	for _, r := range out.Replies {
 		if r.Text == "" {
 			t.Fatalf("empty reply text: %+v", r)
