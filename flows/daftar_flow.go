@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"time"
 )
@@ -74,7 +73,7 @@ func (s *Service) registrationFlow() *Flow {
 				Prompt: Text{"Desa/kelurahan tempat tinggal? Ketik namanya.", "Village of residence? Type its name."}, Example: Text{"Pasar Usang", "Pasar Usang"},
 				Lookup: s.villageLookup, Validate: s.checkRegionAgainstNIK},
 			{ID: stepRegRTRW, Label: Text{"RT/RW", "RT/RW"}, Kind: AnswerText, MaxLen: 20,
-				Prompt: Text{"RT/RW?", "RT/RW?"}, Example: Text{"003/005", "003/005"}, Parse: parseRTRW},
+				Prompt: Text{"RT/RW?", "RT/RW?"}, Example: Text{"003/005 atau RT 3 RW 5", "003/005 or RT 3 RW 5"}, Parse: parseRTRW},
 			{ID: stepRegStreet, Label: Text{"Alamat jalan", "Street"}, Kind: AnswerText, MaxLen: 200, Optional: true,
 				Prompt: Text{"Nama jalan/dusun/jorong?", "Street, hamlet or jorong?"}},
 			{ID: stepRegOccupation, Label: Text{"Pekerjaan", "Occupation"}, Kind: AnswerText, MaxLen: 100,
@@ -89,20 +88,6 @@ func (s *Service) registrationFlow() *Flow {
 		},
 		Submit: s.submitRegistration,
 	}
-}
-
-var rtrwPattern = regexp.MustCompile(`^(\d{1,3})\s*[/\-. ]\s*(\d{1,3})$`)
-
-// parseRTRW accepts "3/5", "003/005", "03-05" and stores "003/005".
-func parseRTRW(sess *Session, text string) (Value, string) {
-	m := rtrwPattern.FindStringSubmatch(text)
-	if m == nil {
-		return Value{}, msgRTRWInvalid.In(sess.Lang)
-	}
-	rt, _ := strconv.Atoi(m[1])
-	rw, _ := strconv.Atoi(m[2])
-	normalized := fmt.Sprintf("%03d/%03d", rt, rw)
-	return Value{Data: normalized, Text: normalized}, ""
 }
 
 func (s *Service) nikOf(sess *Session) (NIK, bool) {

@@ -19,8 +19,10 @@ var (
 	msgFlowGone    = Text{"Formulir yang sedang Anda isi sudah tidak tersedia. Silakan mulai lagi dari menu.",
 		"The form you were filling in is no longer available. Please start again from the menu."}
 
-	msgPickFromList = Text{"Pilih salah satu tombol, atau ketik nomor pilihannya.",
-		"Tap one of the buttons, or type the number of your choice."}
+	msgPickFromList = Text{"Pilih salah satu tombol, atau ketik pilihannya, mis. “%s”.",
+		"Tap one of the buttons, or type your choice, e.g. “%s”."}
+	msgPickWhichOne = Text{"“%s” cocok dengan lebih dari satu pilihan: %s. Pilih salah satu tombol, atau ketik lebih lengkap.",
+		"“%s” matches more than one choice: %s. Tap one of the buttons, or type more of it."}
 	msgTextEmpty = Text{"Jawaban belum terbaca. Mohon ketik jawabannya dengan huruf.",
 		"I couldn't read an answer. Please type it in letters."}
 	msgTextTooShort = Text{"Jawaban terlalu pendek (minimal %d huruf).",

@@ -25,7 +25,8 @@ var (
 	msgUpdateCardTitle    = Text{"🔄 <b>PEMBARUAN %s</b> · %s", "🔄 <b>UPDATE %s</b> · %s"}
 	msgNoChanges          = Text{"(tidak ada angka yang berubah)", "(no figures changed)"}
 
-	msgRTRWInvalid   = Text{"Tulis RT dan RW dengan garis miring, mis. 003/005.", "Write RT and RW with a slash, e.g. 003/005."}
+	msgRTRWInvalid   = Text{"RT/RW belum terbaca. Tulis nomor RT lalu nomor RW.", "I couldn't read the RT/RW. Type the RT number, then the RW number."}
+	msgRTRWZero      = Text{"RT dan RW dimulai dari 1. Periksa lagi nomornya.", "RT and RW numbers start at 1. Please check them."}
 	msgNIKRegistered = Text{"NIK %s sudah terdaftar di Mitra: <b>%s</b> pada %s. Satu orang cukup diusulkan sekali.",
 		"NIK %s is already registered in Mitra: <b>%s</b> on %s. A person needs proposing only once."}
 	msgNIKRegisteredName      = Text{"Atas nama %s, %s.", "Name: %s, %s."}

@@ -15,7 +15,7 @@ func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (V
 	if act.kind == actionPick {
 		opts := e.options(st, s)
 		if act.index >= len(opts) {
-			return Value{}, problem{msg: msgPickFromList}, nil
+			return Value{}, choiceProblem(opts, ""), nil
 		}
 		o := opts[act.index]
 		if st.Kind == AnswerDate {
@@ -40,10 +40,14 @@ func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (V
 		if in.Kind != KindText {
 			return Value{}, wrongKind(in.Kind), nil
 		}
-		if o, ok := matchOption(e.options(st, s), in.Text); ok {
+		opts := e.options(st, s)
+		if o, ok := matchOption(opts, in.Text); ok {
 			return Value{Data: o.Value, Text: o.Label}, problem{}, nil
 		}
-		return Value{}, problem{msg: msgPickFromList}, nil
+		if m := optionsByWord(opts, in.Text); len(m) == 1 {
+			return Value{Data: m[0].Value, Text: m[0].Label}, problem{}, nil
+		}
+		return Value{}, choiceProblem(opts, in.Text), nil
 	case AnswerLookup:
 		return e.parseLookup(ctx, st, s)
 	case AnswerPhone:
