@@ -21,8 +21,11 @@ test: ## Run every test against the local PostgreSQL and Redis, with the race de
 bench: ## Run the benchmarks recorded in BENCHMARKS.md.
 	$(GO) test -run '^$$' -bench . -benchmem ./regions/ ./bench/...
 
-fuzz: ## Fuzz the parsers for a minute each.
+fuzz: ## Fuzz the parsers and the conversation engine for a minute each.
 	$(GO) test -run '^$$' -fuzz FuzzSearch -fuzztime 60s ./regions/
+	for f in FuzzEngine FuzzParseNIK FuzzParseDateText FuzzParseClock FuzzParseCount FuzzNormalizePhone; do \
+		$(GO) test -run '^$$' -fuzz "^$$f\$$" -fuzztime 60s ./flows/ || exit 1; \
+	done
 
 build: ## Build bin/mitra.
 	$(GO) build -o bin/mitra ./cmd/mitra

@@ -24,7 +24,7 @@ func (e *Engine) answer(ctx context.Context, f *Flow, st *Step, s *Session, act 
 		return e.back(ctx, f, s, out)
 	case actionSkip:
 		if !st.Optional {
-			e.refuse(f, st, s, out, problem{msg: msgCannotSkip, noExample: true})
+			e.refuse(f, st, s, out, problem{msg: msgCannotSkip})
 			return nil
 		}
 		e.accept(f, st, s, Value{Skipped: true, Text: msgSkipped.In(s.Lang)}, fromButton, out)

@@ -29,11 +29,23 @@ func parseCountAnswer(st *Step, in Input, lang string) (Value, problem, error) {
 	return countValue(n, known, lang), problem{}, nil
 }
 
-// parseCountsAnswer reads several counts typed in order ("0 2 5 10"). A
-// lone "?" or "-" marks one unknown; "tidak tahu" alone marks them all.
+// parseCountsAnswer reads several counts: in order ("0 2 5 10", "0,2,5,10",
+// "? 2 ? 10"), or with their labels ("2 meninggal 1 hilang"). One answer
+// for all — "0", "tidak ada", "nihil" — makes them all zero, "?" all
+// unknown; "tidak tahu" arrives as the unknown action.
 func parseCountsAnswer(st *Step, in Input, lang string) (Value, problem, error) {
 	if in.Kind != KindText {
 		return Value{}, wrongKind(in.Kind), nil
+	}
+	max := maxCount(st)
+	if n, known, err := ParseCount(in.Text, max); err == nil && (!known || n == 0) {
+		return allCounts(st, lang, known), problem{}, nil
+	}
+	if list, ok, err := parseLabelledCounts(st, in.Text, max); ok {
+		if err != nil {
+			return Value{}, countProblem(err, max), nil
+		}
+		return countsValue(st, list, lang), problem{}, nil
 	}
 	tokens := strings.FieldsFunc(in.Text, func(r rune) bool { return r == ' ' || r == ';' || r == '/' || r == '\n' || r == '\t' })
 	for i := range tokens {
@@ -45,18 +57,18 @@ func parseCountsAnswer(st *Step, in Input, lang string) (Value, problem, error) 
 			tokens = split
 		}
 	}
-	if len(tokens) != len(st.CountLabels) {
-		return Value{}, problem{msg: msgCountsWrongNumber, args: []any{len(st.CountLabels), countLabelList(st, lang), len(tokens)}}, nil
-	}
 	list := make([]string, len(tokens))
 	for i, tok := range tokens {
-		n, known, err := ParseCount(tok, maxCount(st))
+		n, known, err := ParseCount(tok, max)
 		if err != nil {
-			return Value{}, countProblem(err, maxCount(st)), nil
+			return Value{}, countProblem(err, max), nil
 		}
 		if known {
 			list[i] = strconv.Itoa(n)
 		}
+	}
+	if len(tokens) != len(st.CountLabels) {
+		return Value{}, problem{msg: msgCountsWrongNumber, args: []any{len(st.CountLabels), countLabelList(st, lang), len(tokens)}}, nil
 	}
 	return countsValue(st, list, lang), problem{}, nil
 }

@@ -3,8 +3,6 @@ package flows
 import (
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -96,25 +94,8 @@ func parseTimeAnswer(in Input) (Value, problem, error) {
 	if in.Kind != KindText {
 		return Value{}, wrongKind(in.Kind), nil
 	}
-	t := strings.ToLower(strings.TrimSpace(in.Text))
-	t = strings.TrimPrefix(t, "jam ")
-	t = strings.TrimPrefix(t, "pukul ")
-	for _, zone := range []string{" wib", " wita", " wit"} {
-		t = strings.TrimSuffix(t, zone)
-	}
-	t = strings.TrimSpace(t)
-	var hh, mm string
-	switch {
-	case strings.ContainsAny(t, ".:"):
-		hh, mm, _ = strings.Cut(strings.ReplaceAll(t, ":", "."), ".")
-	case len(t) == 4:
-		hh, mm = t[:2], t[2:]
-	default:
-		hh, mm = t, "00"
-	}
-	h, errH := strconv.Atoi(hh)
-	m, errM := strconv.Atoi(mm)
-	if errH != nil || errM != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(mm) != 2 {
+	h, m, ok := ParseClock(in.Text)
+	if !ok {
 		return Value{}, problem{msg: msgTimeUnreadable}, nil
 	}
 	v := fmt.Sprintf("%02d.%02d", h, m)

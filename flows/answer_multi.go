@@ -74,32 +74,69 @@ func multiValue(labels map[string]string, values []string) Value {
 	return Value{List: values, Text: strings.Join(names, ", ")}
 }
 
-// parseMulti reads typed selections: numbers or labels separated by
-// spaces, commas or "dan".
-func parseMulti(opts []Option, in Input) (Value, problem, error) {
+// parseMulti reads typed selections: numbers or labels (or words of them)
+// separated by spaces, commas or "dan" — "1 3 5", "lansia, balita",
+// "makanan dan air bersih". "Tidak ada" on an optional step leaves it
+// empty, as Selesai with nothing ticked does.
+func parseMulti(st *Step, opts []Option, in Input, lang string) (Value, problem, error) {
 	if in.Kind != KindText {
 		return Value{}, wrongKind(in.Kind), nil
 	}
-	if o, ok := matchOption(opts, in.Text); ok {
+	if o, ok := pickOne(opts, in.Text); ok {
 		return Value{List: []string{o.Value}, Text: o.Label}, problem{}, nil
 	}
-	text := strings.NewReplacer(",", " ", ";", " ", "/", " ", " dan ", " ", " and ", " ").Replace(strings.ToLower(in.Text))
+	if countNone[strings.ToLower(cleanText(in.Text))] {
+		if st.Optional {
+			return Value{Skipped: true, Text: msgNoneChosen.In(lang)}, problem{}, nil
+		}
+		return Value{}, problem{msg: msgPickAtLeastOne, noExample: true}, nil
+	}
+	text := strings.NewReplacer(",", " , ", ";", " , ", "/", " , ", " dan ", " , ", " and ", " , ").Replace(strings.ToLower(in.Text))
+	phrases := strings.Split(text, ",")
+	picked, bad := pickEach(opts, phrases)
+	if bad != "" {
+		picked, bad = pickEach(opts, strings.Fields(strings.ReplaceAll(text, ",", " ")))
+	}
+	if bad != "" {
+		return Value{}, problem{msg: msgMultiUnreadable, args: []any{escape(shorten(bad))}}, nil
+	}
+	if len(picked) == 0 {
+		return Value{}, problem{msg: msgPickAtLeastOne}, nil
+	}
 	labels := make(map[string]string, len(opts))
 	for _, o := range opts {
 		labels[o.Value] = o.Label
 	}
-	var picked []string
-	for _, tok := range strings.Fields(text) {
-		o, ok := matchOption(opts, tok)
+	return multiValue(labels, picked), problem{}, nil
+}
+
+// pickOne reads typed as one option: its number, its label or the start of
+// it, or a word of it that no other option shares.
+func pickOne(opts []Option, typed string) (Option, bool) {
+	if o, ok := matchOption(opts, typed); ok {
+		return o, true
+	}
+	if m := optionsByWord(opts, typed); len(m) == 1 {
+		return m[0], true
+	}
+	return Option{}, false
+}
+
+// pickEach reads every non-empty part as one option, without repeats; bad
+// is the first part that is none.
+func pickEach(opts []Option, parts []string) (picked []string, bad string) {
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		o, ok := pickOne(opts, part)
 		if !ok {
-			return Value{}, problem{msg: msgMultiUnreadable, args: []any{escape(shorten(tok))}}, nil
+			return nil, part
 		}
 		if !slices.Contains(picked, o.Value) {
 			picked = append(picked, o.Value)
 		}
 	}
-	if len(picked) == 0 {
-		return Value{}, problem{msg: msgPickAtLeastOne}, nil
-	}
-	return multiValue(labels, picked), problem{}, nil
+	return picked, ""
 }

@@ -47,6 +47,9 @@ const dateMaxAgeYears = 120
 //   - 24/11 and 24 nov: this year, except that a date the rule refuses moves
 //     to the neighbouring year when that is nearer to today (28/12 typed on
 //     5 January under NotFuture is last December, not a refusal);
+//   - parts of the day: tadi pagi/siang/sore, pagi ini, malam ini → today;
+//     kemarin pagi/sore/malam → yesterday; tadi malam/semalam → yesterday,
+//     or today when typed from 18.00;
 //   - hari ini/sekarang/today, kemarin/yesterday, kemarin lusa, besok/
 //     tomorrow, lusa, minggu depan/next week (+7), minggu lalu/last week
 //     (−7), "2 hari lalu", "3 hari yang lalu", "dua hari lalu", "2 days ago",
@@ -71,6 +74,14 @@ func ParseDateText(text string, now time.Time, loc *time.Location, rule DateRule
 		return time.Time{}, ErrDateUnreadable
 	}
 	date, ok := dateRead(tok, today, rule)
+	if lastNight[strings.Join(tok, " ")] {
+		// "Tadi malam" typed in the evening is tonight; earlier in the day
+		// it is the night before.
+		date, ok = dateAddDays(today, -1), true
+		if now.In(loc).Hour() >= lastNightFrom {
+			date = today
+		}
+	}
 	if !ok {
 		return time.Time{}, ErrDateUnreadable
 	}
@@ -301,7 +312,19 @@ var dateRelative = map[string]int{
 	"lusa": 2, "besok lusa": 2, "the day after tomorrow": 2,
 	"minggu depan": 7, "pekan depan": 7, "seminggu lagi": 7, "next week": 7,
 	"minggu lalu": -7, "pekan lalu": -7, "seminggu lalu": -7, "last week": -7,
+	// Parts of the day, as a volunteer reporting what just happened says it.
+	"tadi": 0, "tadi pagi": 0, "pagi tadi": 0, "pagi ini": 0, "tadi siang": 0,
+	"siang tadi": 0, "siang ini": 0, "tadi sore": 0, "sore tadi": 0, "sore ini": 0,
+	"malam ini": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
+	"kemarin pagi": -1, "kemarin siang": -1, "kemarin sore": -1, "kemarin malam": -1,
+	"yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
 }
+
+// lastNight are phrases for the last night, which is yesterday's until the
+// evening (lastNightFrom, local hour) and today's after it.
+var lastNight = map[string]bool{"tadi malam": true, "malam tadi": true, "semalam": true, "last night": true}
+
+const lastNightFrom = 18
 
 // dateAbbrev spells out chat abbreviations before matching.
 var dateAbbrev = map[string]string{

@@ -97,6 +97,13 @@ func TestParseDateText(t *testing.T) {
 
 		// Relative days.
 		{"hari ini", AnyDate, "2026-11-24", nil},
+		{"tadi pagi", NotFuture, "2026-11-24", nil},
+		{"Tadi", NotFuture, "2026-11-24", nil},
+		{"sore ini", AnyDate, "2026-11-24", nil},
+		{"kemarin sore", NotFuture, "2026-11-23", nil},
+		{"kmrn malam", NotFuture, "2026-11-23", nil},
+		{"tadi malam", NotFuture, "2026-11-23", nil}, // typed at 10.00: last night
+		{"semalam", NotFuture, "2026-11-23", nil},
 		{"Hari  Ini", NotFuture, "2026-11-24", nil},
 		{"today", NotPast, "2026-11-24", nil},
 		{"sekarang", AnyDate, "2026-11-24", nil},
@@ -199,6 +206,21 @@ func TestParseDateText(t *testing.T) {
 
 // Dates without a year move across New Year only when the rule would
 // refuse this year's and the neighbouring year's is nearer.
+// "Tadi malam" typed in the evening means tonight, not the night before.
+func TestParseDateTextLastNightInTheEvening(t *testing.T) {
+	jakarta := dateTestZone(t, "Asia/Jakarta")
+	for _, tt := range []struct {
+		at   int // local hour when typed
+		want string
+	}{{6, "2026-11-23"}, {17, "2026-11-23"}, {18, "2026-11-24"}, {23, "2026-11-24"}} {
+		now := time.Date(2026, 11, 24, tt.at, 30, 0, 0, jakarta)
+		got, err := ParseDateText("tadi malam", now, jakarta, NotFuture)
+		if err != nil || got.Format("2006-01-02") != tt.want {
+			t.Errorf("\"tadi malam\" at %02d.30 = %v, %v; want %s", tt.at, got, err, tt.want)
+		}
+	}
+}
+
 func TestParseDateTextYearRollover(t *testing.T) {
 	jakarta := dateTestZone(t, "Asia/Jakarta")
 	jan5 := time.Date(2027, 1, 5, 9, 0, 0, 0, jakarta)

@@ -30,6 +30,7 @@ var (
 	msgLocationHintWithName = Text{"Tekan “📍 Kirim lokasi saat ini”, atau ketik nama desa/kelurahan.",
 		"Tap “📍 Send current location”, or type the village name."}
 
+	msgNoneChosen        = Text{"Tidak ada", "None"}
 	msgPickAtLeastOne    = Text{"Pilih minimal satu, lalu tekan Selesai.", "Pick at least one, then tap Done."}
 	msgMultiUnreadable   = Text{"“%s” tidak ada di daftar. Ketik nomor pilihan, mis. 1 3 5.", "“%s” isn't in the list. Type the numbers, e.g. 1 3 5."}
 	msgCountUnreadable   = Text{"Jumlahnya belum terbaca. Ketik angka saja, atau “tidak tahu”.", "I couldn't read a number. Type digits only, or “don't know”."}
@@ -43,7 +44,7 @@ var (
 	msgDateInFuture   = Text{"Tanggal itu belum terjadi. Periksa lagi.", "That date hasn't happened yet. Please check."}
 	msgDateInPast     = Text{"Tanggal itu sudah lewat. Pilih hari ini atau setelahnya.", "That date has passed. Pick today or later."}
 	msgDateTooOld     = Text{"Tanggal itu terlalu lama. Periksa tahunnya.", "That date is too long ago. Check the year."}
-	msgTimeUnreadable = Text{"Jamnya belum terbaca. Tulis seperti 14.30.", "I couldn't read that time. Write it like 14.30."}
+	msgTimeUnreadable = Text{"Jamnya belum terbaca. Tulis seperti 14.30 atau “jam 3 sore”.", "I couldn't read that time. Write it like 14.30 or “3 pm”."}
 
 	msgLocationExpected = Text{"Tekan tombol “📍 Kirim lokasi saat ini”, atau ketik “lewati”.",
 		"Tap “📍 Send current location”, or type “skip”."}

@@ -53,7 +53,7 @@ func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (V
 	case AnswerPhone:
 		return parsePhoneAnswer(in)
 	case AnswerMulti:
-		return parseMulti(e.options(st, s), in)
+		return parseMulti(st, e.options(st, s), in, s.Lang)
 	case AnswerCount:
 		return parseCountAnswer(st, in, s.Lang)
 	case AnswerCounts:
