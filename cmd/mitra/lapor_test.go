@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fileReport walks Budi through /lapor up to the review card.
@@ -144,6 +145,52 @@ func TestReportSurvivesPostgresOutageAtSubmit(t *testing.T) {
 	m.db.Reset() // its connections were terminated with everyone else's
 	if got := m.scalar(`SELECT count(*) FROM emergency_reports`); got != int64(1) {
 		t.Fatalf("reports = %v, want exactly 1", got)
+	}
+	m.noErrors()
+}
+
+// A volunteer in a flood types answers the way people talk, not the way
+// the hints say; each is read as meant and stored so.
+func TestReportReadsAnswersAsVolunteersTypeThem(t *testing.T) {
+	m := fieldTeam(t)
+	for _, text := range []string{
+		"/lapor", "longsor", "tadi pagi", "jam 3 sore", "lewati", "alang laweh", "1",
+		"2 meninggal 1 hilang", "50 kk 200 jiwa", "tidak ada", "rumah rusak berat 3, terendam 40",
+		"lansia, balita", "makanan, air bersih", "evakuasi", "lewati", "Jalan putus",
+	} {
+		m.say(budi, text)
+	}
+	m.expect(budi, "Periksa sebelum dikirim")
+	m.press(budi, "Kirim")
+	m.expect(budi, "Laporan LAP-")
+
+	var occurred time.Time
+	var at string
+	var dead, missing, severe, affectedKK, affectedPeople, displacedKK, housesHeavy, housesFlooded *int32
+	var groups, needs []string
+	if err := m.db.QueryRow(context.Background(), `SELECT occurred_on, occurred_time::text, dead, missing, severely_injured,
+		affected_kk, affected_people, displaced_kk, houses_heavy, houses_flooded, vulnerable_groups, urgent_needs
+		FROM emergency_reports`).Scan(&occurred, &at, &dead, &missing, &severe, &affectedKK, &affectedPeople,
+		&displacedKK, &housesHeavy, &housesFlooded, &groups, &needs); err != nil {
+		t.Fatal(err)
+	}
+	jakarta, _ := time.LoadLocation("Asia/Jakarta")
+	if occurred.Format("2006-01-02") != time.Now().In(jakarta).Format("2006-01-02") || at != "15.00" {
+		t.Errorf("occurred %s at %s, want today at 15.00", occurred.Format("2006-01-02"), at)
+	}
+	counts := map[string]*int32{"dead": dead, "missing": missing, "affected_kk": affectedKK, "affected_people": affectedPeople,
+		"displaced_kk": displacedKK, "houses_heavy": housesHeavy, "houses_flooded": housesFlooded}
+	want := map[string]int32{"dead": 2, "missing": 1, "affected_kk": 50, "affected_people": 200, "displaced_kk": 0, "houses_heavy": 3, "houses_flooded": 40}
+	for name, got := range counts {
+		if got == nil || *got != want[name] {
+			t.Errorf("%s = %v, want %d", name, got, want[name])
+		}
+	}
+	if severe != nil {
+		t.Errorf("severely_injured = %d, want unknown (not typed)", *severe)
+	}
+	if len(groups) != 2 || len(needs) != 2 {
+		t.Errorf("vulnerable groups %v, urgent needs %v; want two of each", groups, needs)
 	}
 	m.noErrors()
 }
