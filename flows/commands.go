@@ -20,6 +20,9 @@ func (s *Service) command(ctx context.Context, sess *Session) (Outcome, error) {
 		return s.start(ctx, sess)
 	}
 	if sess.Conversation != nil {
+		if sess.Input.Command == "jadwal" {
+			return s.scheduleMidForm(ctx, sess)
+		}
 		return s.finishFirst(sess), nil
 	}
 	switch sess.Input.Command {
@@ -54,6 +57,23 @@ func (s *Service) command(ctx context.Context, sess *Session) (Outcome, error) {
 		return s.engine.Start(ctx, sess, flowCoordinator, nil)
 	}
 	return reply(msgUnknownCommand.In(sess.Lang) + "\n\n" + s.helpText(sess)), nil
+}
+
+// scheduleMidForm shows the schedule without leaving the open form: a
+// volunteer checking when the next visit is mid-visit should not lose it.
+// The form's question is asked again below it.
+func (s *Service) scheduleMidForm(ctx context.Context, sess *Session) (Outcome, error) {
+	if out, ok := s.requireApproved(sess); !ok {
+		return out, nil
+	}
+	out, err := s.schedule(ctx, sess)
+	if err != nil {
+		return Outcome{}, err
+	}
+	again := s.engine.Repeat(sess, "")
+	out.Replies = append(out.Replies, again.Replies...)
+	out.ClearButtons = append(out.ClearButtons, again.ClearButtons...)
+	return out, nil
 }
 
 // requireApproved lets only active volunteers through, telling everyone

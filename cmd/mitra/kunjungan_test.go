@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,6 +41,18 @@ func TestRescheduledVisitCreatesReminder(t *testing.T) {
 	}
 	m.say(budi, "/jadwal")
 	m.expect(budi, "Ibu Yusnimar")
+
+	// Checking the schedule in the middle of the next visit keeps that form.
+	m.say(budi, "/kunjungan")
+	m.press(budi, "KPM PKH")
+	m.say(budi, "/jadwal")
+	msgs := m.tg.Messages(budi.ID)
+	if len(msgs) < 2 || !strings.Contains(msgs[len(msgs)-2].Text, "Ibu Yusnimar") {
+		t.Fatalf("/jadwal mid-form did not list the visit:\n%s", m.tg.Transcript(budi.ID))
+	}
+	m.expect(budi, "Nama pengurus KPM")
+	m.say(budi, "Ibu Ani")
+	m.expect(budi, "Tujuan kunjungan")
 	m.noErrors()
 }
 
