@@ -268,3 +268,27 @@ func TestNewEnginePanicsOnDuplicateFlow(t *testing.T) {
 	}()
 	NewEngine(nil, &Flow{Name: "x"}, &Flow{Name: "x"})
 }
+
+// After a search that finds nothing, the question is shown without the
+// earlier matches, so a number typed next must not pick one of them.
+func TestLookupForgetsMatchesNoLongerShown(t *testing.T) {
+	h := newEngineHarness(t)
+	h.start()
+	h.text("Siti")
+	h.text("Merah")
+	h.text("padang")
+	if len(h.conv.Choices) != 2 {
+		t.Fatalf("lookup offered %+v", h.conv.Choices)
+	}
+	for _, typed := range []string{"bukittinggi", "9"} {
+		h.conv.Choices = []Option{{Value: "padang", Label: "Padang"}, {Value: "padang panjang", Label: "Padang Panjang"}}
+		out := h.text(typed)
+		if strings.Contains(lastText(out), "1. Padang") || len(h.conv.Choices) != 0 {
+			t.Errorf("after %q: choices %+v, question %q; want the matches gone", typed, h.conv.Choices, lastText(out))
+		}
+		out = h.text("1")
+		if _, answered := h.conv.Answers["city"]; answered {
+			t.Fatalf("after %q, typing 1 picked %+v from matches no longer shown", typed, h.conv.Answers["city"])
+		}
+	}
+}

@@ -109,6 +109,9 @@ func (e *Engine) parseLookup(ctx context.Context, st *Step, s *Session) (Value, 
 	}
 	query := cleanText(in.Text)
 	if utf8.RuneCountInString(query) > 100 || !strings.ContainsFunc(query, unicode.IsLetter) {
+		// The question is asked again without the earlier matches, so a
+		// number typed next must not pick one of them unseen.
+		s.Conversation.Choices = nil
 		return Value{}, problem{msg: msgLookupBadQuery}, nil
 	}
 	opts, err := st.Lookup(ctx, s, query)
@@ -116,6 +119,7 @@ func (e *Engine) parseLookup(ctx context.Context, st *Step, s *Session) (Value, 
 		return Value{}, problem{}, fmt.Errorf("flows: lookup for %s: %w", st.ID, err)
 	}
 	if len(opts) == 0 {
+		s.Conversation.Choices = nil
 		return Value{}, problem{msg: msgLookupNothing, args: []any{escape(query)}}, nil
 	}
 	return Value{}, problem{lookup: opts}, nil
