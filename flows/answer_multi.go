@@ -110,18 +110,6 @@ func parseMulti(st *Step, opts []Option, in Input, lang string) (Value, problem,
 	return multiValue(labels, picked), problem{}, nil
 }
 
-// pickOne reads typed as one option: its number, its label or the start of
-// it, or a word of it that no other option shares.
-func pickOne(opts []Option, typed string) (Option, bool) {
-	if o, ok := matchOption(opts, typed); ok {
-		return o, true
-	}
-	if m := optionsByWord(opts, typed); len(m) == 1 {
-		return m[0], true
-	}
-	return Option{}, false
-}
-
 // pickEach reads every non-empty part as one option, without repeats; bad
 // is the first part that is none.
 func pickEach(opts []Option, parts []string) (picked []string, bad string) {

@@ -5,6 +5,18 @@ import (
 	"unicode"
 )
 
+// pickOne reads typed as one option: its number, its label or the start of
+// it, or a word of it that no other option shares.
+func pickOne(opts []Option, typed string) (Option, bool) {
+	if o, ok := matchOption(opts, typed); ok {
+		return o, true
+	}
+	if m := optionsByWord(opts, typed); len(m) == 1 {
+		return m[0], true
+	}
+	return Option{}, false
+}
+
 // optionsByWord lists the options with a word from which the label starts
 // with what was typed: "mati" finds "Cerai mati", "cerai" finds both
 // "Cerai hidup" and "Cerai mati". It is the fallback for a typed choice

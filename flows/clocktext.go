@@ -72,7 +72,7 @@ func clockNumber(s string) (h, m int, ok bool) {
 	default:
 		return 0, 0, false
 	}
-	if len(mm) != 2 || len(hh) == 0 || len(hh) > 2 {
+	if len(mm) != 2 || len(hh) == 0 || len(hh) > 2 || !dateIsDigits(hh) || !dateIsDigits(mm) {
 		return 0, 0, false
 	}
 	h, errH := strconv.Atoi(hh)

@@ -54,6 +54,9 @@ func TestParseClock(t *testing.T) {
 		{"setengah 3.30", ""},
 		{"waktu hujan", ""},
 		{"3 kali", ""},
+		{"-5", ""},
+		{"+5", ""},
+		{"1-.30", ""},
 	}
 	for _, tt := range tests {
 		h, m, ok := ParseClock(tt.in)

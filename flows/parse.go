@@ -41,11 +41,8 @@ func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (V
 			return Value{}, wrongKind(in.Kind), nil
 		}
 		opts := e.options(st, s)
-		if o, ok := matchOption(opts, in.Text); ok {
+		if o, ok := pickOne(opts, in.Text); ok {
 			return Value{Data: o.Value, Text: o.Label}, problem{}, nil
-		}
-		if m := optionsByWord(opts, in.Text); len(m) == 1 {
-			return Value{Data: m[0].Value, Text: m[0].Label}, problem{}, nil
 		}
 		return Value{}, choiceProblem(opts, in.Text), nil
 	case AnswerLookup:
