@@ -23,16 +23,11 @@ const suspectWindow = 30 * time.Second
 // "Kirim" one by one.
 type connectionWatch struct {
 	suspectUntil atomic.Int64 // unix nanoseconds
-	now          func() time.Time
-}
-
-func newConnectionWatch() *connectionWatch {
-	return &connectionWatch{now: time.Now}
 }
 
 // shouldPing is the pool's ShouldPing hook.
 func (w *connectionWatch) shouldPing(_ context.Context, p pgxpool.ShouldPingParams) bool {
-	return p.IdleDuration > time.Second || w.now().UnixNano() < w.suspectUntil.Load()
+	return p.IdleDuration > time.Second || time.Now().UnixNano() < w.suspectUntil.Load()
 }
 
 // TraceRelease sees every connection returned to the pool; a closed one
@@ -40,7 +35,7 @@ func (w *connectionWatch) shouldPing(_ context.Context, p pgxpool.ShouldPingPara
 // also answers by closing it).
 func (w *connectionWatch) TraceRelease(_ *pgxpool.Pool, d pgxpool.TraceReleaseData) {
 	if d.Conn.IsClosed() {
-		w.suspectUntil.Store(w.now().Add(suspectWindow).UnixNano())
+		w.suspectUntil.Store(time.Now().Add(suspectWindow).UnixNano())
 	}
 }
 

@@ -72,7 +72,7 @@ func applyPoolDefaults(cfg *pgxpool.Config, url string) {
 	// The default (ping only after a second idle) would let a retry after a
 	// PostgreSQL restart meet a dead connection again; see connectionWatch.
 	if cfg.ConnConfig.Tracer == nil {
-		watch := newConnectionWatch()
+		watch := &connectionWatch{}
 		cfg.ConnConfig.Tracer = watch
 		cfg.ShouldPing = watch.shouldPing
 	}
