@@ -130,3 +130,28 @@ func TestFieldFlowsExplainWrongInput(t *testing.T) {
 	}
 	m.noErrors()
 }
+
+// A reminder left unanswered comes back with the next message, which is
+// held too; continuing then applies both in order.
+func TestUnansweredReminderComesBackAndKeepsEveryMessage(t *testing.T) {
+	m := fieldTeam(t)
+	m.say(budi, "/kunjungan")
+	m.press(budi, "KPM PKH")
+	dayLater := time.Now().Add(25 * time.Hour)
+	m.tg.WaitProcessed(m.tg.SendTextAt(budi, "Ibu Yusnimar", dayLater))
+	m.expect(budi, "masih punya formulir")
+	m.ageConversation(budi.ID, 2*time.Minute) // the reminder sits unanswered
+	m.tg.WaitProcessed(m.tg.SendTextAt(budi, "1", dayLater.Add(2*time.Minute)))
+	var reminders int
+	for _, msg := range m.tg.Messages(budi.ID) {
+		if strings.Contains(msg.Text, "masih punya formulir") {
+			reminders++
+		}
+	}
+	if reminders != 2 {
+		t.Fatalf("%d reminders, want the first and one more:\n%s", reminders, m.tg.Transcript(budi.ID))
+	}
+	m.press(budi, "Lanjutkan")
+	m.expect(budi, "Tanggal kunjungan")
+	m.noErrors()
+}

@@ -3,16 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/mitra-id/mitra/bot/faketelegram"
 	"github.com/mitra-id/mitra/config"
@@ -213,4 +216,37 @@ func (m *mitra) scalar(sql string, args ...any) any {
 		m.t.Fatalf("%s: %v", sql, err)
 	}
 	return v
+}
+
+// ageConversation moves the chat's saved conversation back in time by d,
+// as if nothing had happened in it for that long.
+func (m *mitra) ageConversation(chatID int64, d time.Duration) {
+	m.t.Helper()
+	opt, err := redis.ParseURL(m.cfg.RedisURL)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	rdb := redis.NewClient(opt)
+	defer rdb.Close()
+	ctx := context.Background()
+	key := m.prefix + "conv:{" + strconv.FormatInt(chatID, 10) + "}"
+	var conv map[string]any
+	data, err := rdb.Get(ctx, key).Bytes()
+	if err == nil {
+		err = json.Unmarshal(data, &conv)
+	}
+	if err != nil {
+		m.t.Fatalf("read conversation %s: %v", key, err)
+	}
+	at, err := time.Parse(time.RFC3339Nano, conv["updated_at"].(string))
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	conv["updated_at"] = at.Add(-d)
+	if data, err = json.Marshal(conv); err == nil {
+		err = rdb.Set(ctx, key, data, redis.KeepTTL).Err()
+	}
+	if err != nil {
+		m.t.Fatal(err)
+	}
 }
