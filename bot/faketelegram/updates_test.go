@@ -71,7 +71,7 @@ func TestLongPollTimeoutAndCancellation(t *testing.T) {
 	if ups := getUpdates(t, s, map[string]any{"timeout": 1}); len(ups) != 0 {
 		t.Fatalf("got %+v", ups)
 	}
-	if d := time.Since(start); d < 900*time.Millisecond || d > 3*time.Second {
+	if d := time.Since(start); d < 900*time.Millisecond || d > 8*time.Second {
 		t.Errorf("timeout 1 took %v", d)
 	}
 
@@ -162,11 +162,30 @@ func TestRedeliverInPollingMode(t *testing.T) {
 	s.WaitProcessed(id)
 }
 
+// waitPolls waits until n getUpdates calls have reached s, so a test
+// orders its calls by what the server saw rather than by sleeping.
+func waitPolls(t *testing.T, s *Server, n uint64) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s.mu.Lock()
+		got := s.poll.gen
+		s.mu.Unlock()
+		if got >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d getUpdates calls reached the server, want %d", got, n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func TestGetUpdatesConflicts(t *testing.T) {
 	s := New(t)
 	first := make(chan envelope, 1)
 	go func() { first <- callJSON(t, s, "getUpdates", map[string]any{"timeout": 10}) }()
-	time.Sleep(200 * time.Millisecond)
+	waitPolls(t, s, 1)
 	second := make(chan envelope, 1)
 	go func() { second <- callJSON(t, s, "getUpdates", map[string]any{"timeout": 1}) }()
 	wantError(t, <-first, 409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running")
