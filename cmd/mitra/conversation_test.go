@@ -53,13 +53,7 @@ func TestOfflineBurstAfterADayAwayIsHeldBehindTheReminder(t *testing.T) {
 		last = m.tg.SendTextAt(budi, text, typed.Add(time.Duration(i)*time.Minute))
 	}
 	m.tg.WaitProcessed(last)
-	var reminders int
-	for _, msg := range m.tg.Messages(budi.ID)[before:] {
-		if msg.ChatID == budi.ID && strings.Contains(msg.Text, "masih punya formulir") {
-			reminders++
-		}
-	}
-	if reminders != 1 {
+	if reminders := m.countSince(budi, before, "masih punya formulir"); reminders != 1 {
 		t.Fatalf("%d reminders for one burst, want 1:\n%s", reminders, m.tg.Transcript(budi.ID))
 	}
 	m.press(budi, "Lanjutkan")
@@ -142,13 +136,7 @@ func TestUnansweredReminderComesBackAndKeepsEveryMessage(t *testing.T) {
 	m.expect(budi, "masih punya formulir")
 	m.ageConversation(budi.ID, 2*time.Minute) // the reminder sits unanswered
 	m.tg.WaitProcessed(m.tg.SendTextAt(budi, "1", dayLater.Add(2*time.Minute)))
-	var reminders int
-	for _, msg := range m.tg.Messages(budi.ID) {
-		if strings.Contains(msg.Text, "masih punya formulir") {
-			reminders++
-		}
-	}
-	if reminders != 2 {
+	if reminders := m.countSince(budi, 0, "masih punya formulir"); reminders != 2 {
 		t.Fatalf("%d reminders, want the first and one more:\n%s", reminders, m.tg.Transcript(budi.ID))
 	}
 	m.press(budi, "Lanjutkan")

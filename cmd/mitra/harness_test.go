@@ -218,6 +218,18 @@ func (m *mitra) scalar(sql string, args ...any) any {
 	return v
 }
 
+// countSince counts the messages in u's chat, from the first-th on, whose
+// text contains want.
+func (m *mitra) countSince(u faketelegram.User, first int, want string) int {
+	n := 0
+	for _, msg := range m.tg.Messages(u.ID)[first:] {
+		if strings.Contains(msg.Text, want) {
+			n++
+		}
+	}
+	return n
+}
+
 // ageConversation moves the chat's saved conversation back in time by d,
 // as if nothing had happened in it for that long.
 func (m *mitra) ageConversation(chatID int64, d time.Duration) {
