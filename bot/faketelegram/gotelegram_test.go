@@ -94,7 +94,11 @@ func TestGoTelegramMultipart(t *testing.T) {
 // fake: a message, a button press, an answer and an edit.
 func TestGoTelegramPollingLoop(t *testing.T) {
 	s := New(t)
-	edited := make(chan struct{})
+	// The fake records a message before the client has read the response,
+	// and the library runs each handler in its own goroutine: the test ends
+	// only once both handlers have their responses, or the cleanup's cancel
+	// could fail a send still reading its reply.
+	sent, edited := make(chan struct{}), make(chan struct{})
 	handler := func(ctx context.Context, b *bot.Bot, upd *models.Update) {
 		switch {
 		case upd.Message != nil:
@@ -107,6 +111,7 @@ func TestGoTelegramPollingLoop(t *testing.T) {
 			if err != nil {
 				t.Error(err)
 			}
+			close(sent)
 		case upd.CallbackQuery != nil:
 			q := upd.CallbackQuery
 			if _, err := b.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID, Text: "Tersimpan"}); err != nil {
@@ -142,7 +147,8 @@ func TestGoTelegramPollingLoop(t *testing.T) {
 		"~ bot edits #2: Peran: role:tksk",
 	}, "\n") + "\n"
 	s.WaitUntil("the full transcript", func() bool { return s.Transcript(u.ID) == want })
-	<-edited // the handler saw the edit's response
+	<-sent   // the first handler saw the send's response
+	<-edited // the second handler saw the edit's response
 	s.AssertNoErrors(t)
 }
 
