@@ -3,6 +3,7 @@ package flows
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -43,16 +44,26 @@ func parseDateAnswer(st *Step, s *Session) (Value, problem, error) {
 	if in.Kind != KindText {
 		return Value{}, wrongKind(in.Kind), nil
 	}
-	if o, ok := matchOption(s.Conversation.Choices, in.Text); ok {
-		return Value{Data: o.Value, Text: dateText(o.Value)}, problem{}, nil
+	// A typed option number picks the button as shown.
+	if _, err := strconv.Atoi(normalizeWord(in.Text)); err == nil {
+		if o, ok := matchOption(s.Conversation.Choices, in.Text); ok {
+			return Value{Data: o.Value, Text: dateText(o.Value)}, problem{}, nil
+		}
 	}
-	// "Kemarin" means the day before the message was typed, which for a
-	// message typed offline is not the day it arrived.
+	// Typed words are read against the time the message was typed, not the
+	// buttons' dates: "kemarin" typed offline before midnight, or typed just
+	// after midnight under a question asked the evening before, is the day
+	// before it was typed, whatever "Kemarin (24/11)" the buttons show.
 	ref := s.Now
 	if !in.SentAt.IsZero() && in.SentAt.Before(ref) {
 		ref = in.SentAt
 	}
 	d, err := ParseDateText(in.Text, ref, s.location(), st.DateRule)
+	if errors.Is(err, ErrDateUnreadable) {
+		if o, ok := matchOption(s.Conversation.Choices, in.Text); ok {
+			return Value{Data: o.Value, Text: dateText(o.Value)}, problem{}, nil
+		}
+	}
 	switch {
 	case errors.Is(err, ErrDateInFuture):
 		return Value{}, problem{msg: msgDateInFuture}, nil
