@@ -159,11 +159,11 @@ func (b *Bot) Dispatch(ctx context.Context, upd *models.Update) <-chan error {
 func (b *Bot) Run(ctx context.Context) error {
 	if b.webhook != nil {
 		if err := b.SetWebhook(ctx); err != nil {
-			return fmt.Errorf("bot: register webhook: %w", err)
+			return stoppedOr(ctx, fmt.Errorf("bot: register webhook: %w", err))
 		}
 		b.log.Info("receiving updates by webhook", "path", b.webhook.Path())
 	} else if err := b.deleteWebhook(ctx); err != nil {
-		return fmt.Errorf("bot: remove webhook before polling: %w", err)
+		return stoppedOr(ctx, fmt.Errorf("bot: remove webhook before polling: %w", err))
 	}
 	if err := b.setCommands(ctx); err != nil {
 		// The menu is a convenience; typed commands work without it.
@@ -175,6 +175,15 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	b.log.Info("receiving updates by long polling", "username", b.username)
 	return b.poller.run(ctx)
+}
+
+// stoppedOr is nil when ctx ended, err otherwise: a shutdown that arrives
+// while Run is still registering is a clean stop, not a failure.
+func stoppedOr(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return nil
+	}
+	return err
 }
 
 // Close waits for updates still being handled, then releases idle

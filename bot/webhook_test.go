@@ -4,11 +4,17 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/mitra-id/mitra/bot/faketelegram"
+	"github.com/mitra-id/mitra/store"
 )
 
 func postUpdate(t *testing.T, url, secret, body string) int {
@@ -159,5 +165,35 @@ func TestHTTPEndpoints(t *testing.T) {
 	okMux.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
 	if rec.Code != 200 {
 		t.Errorf("/readyz when ready = %d", rec.Code)
+	}
+}
+
+// A shutdown that arrives while Run is still registering with Telegram is
+// a clean stop; a registration Telegram refuses is still an error.
+func TestRunStoppedWhileRegisteringIsACleanStop(t *testing.T) {
+	for _, webhook := range []bool{false, true} {
+		tg := faketelegram.New(t)
+		rdb, prefix := testRedis(t)
+		opt := Options{Token: tg.Token(), APIURL: tg.URL(), Handler: newScriptHandler(),
+			Ledger: store.NewUpdateLedger(rdb, prefix), Locks: store.NewChatLocks(rdb, prefix),
+			Log: slog.New(slog.DiscardHandler), Registry: prometheus.NewRegistry()}
+		method := "deleteWebhook"
+		if webhook {
+			opt.WebhookURL, opt.WebhookSecret, method = "https://mitra.example/telegram/webhook", testWebhookSecret, "setWebhook"
+		}
+		b, err := New(context.Background(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stopped, cancel := context.WithCancel(context.Background())
+		cancel()
+		if err := b.Run(stopped); err != nil {
+			t.Errorf("webhook=%v: Run after shutdown = %v, want nil", webhook, err)
+		}
+		tg.FailNext(method, 400, "Bad Request: bad webhook: Failed to resolve host", 0)
+		if err := b.Run(context.Background()); err == nil || !strings.Contains(err.Error(), "Failed to resolve host") {
+			t.Errorf("webhook=%v: Run with %s refused = %v, want that error", webhook, method, err)
+		}
+		_ = b.Close()
 	}
 }
