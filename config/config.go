@@ -19,7 +19,8 @@ type Config struct {
 	TelegramAPIURL string
 	DatabaseURL    string
 	RedisURL       string
-	// Admins are Telegram user ids that are admins from their first /start.
+	// Admins are Telegram user ids that are admins from their first /start;
+	// at every start, registered volunteers' admin rights follow this list.
 	Admins        []int64
 	HTTPAddr      string
 	WebhookURL    string

@@ -42,7 +42,8 @@ type ServiceConfig struct {
 	Regions       *regions.Index
 	// DefaultLocation is the time zone of users without a region.
 	DefaultLocation *time.Location
-	// Admins are Telegram user ids that become admins on their first /start.
+	// Admins are Telegram user ids that become admins on their first /start
+	// (cmd applies the list to volunteers already registered).
 	Admins []int64
 	// BotUsername builds invite deep links (t.me/<BotUsername>?start=…).
 	BotUsername string

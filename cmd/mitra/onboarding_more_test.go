@@ -143,3 +143,23 @@ func TestRedeliveredAndEditedUpdates(t *testing.T) {
 	m.expect(u, "Pesan yang diubah tidak dibaca ulang")
 	m.noErrors()
 }
+
+// A Dinsos IT person who adds their id to MITRA_ADMINS after registering,
+// or removes a departed admin's, sees it take effect at the next start.
+func TestAdminListAppliesToRegisteredVolunteersAtStart(t *testing.T) {
+	m := fieldTeam(t)
+	m.say(budi, "/koordinator")
+	m.expect(budi, "khusus admin")
+
+	m.cfg.Admins = []int64{budi.ID} // Rahmat moved on; Budi takes over
+	m.restart()
+	m.say(budi, "/bantuan")
+	m.expect(budi, "/koordinator")
+	m.say(adminUser, "/bantuan")
+	if got := m.last(adminUser); strings.Contains(got, "/koordinator") {
+		t.Errorf("a removed admin still sees admin commands:\n%s", got)
+	}
+	m.say(budi, "/koordinator")
+	m.expect(budi, "Siapa relawannya")
+	m.noErrors()
+}

@@ -72,6 +72,13 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, opt appOpti
 	}
 	defer rdb.Close()
 
+	volunteers := store.NewVolunteers(db)
+	granted, revoked, err := volunteers.SyncAdmins(ctx, cfg.Admins)
+	if err != nil {
+		return err
+	}
+	log.Info("admins follow MITRA_ADMINS", "listed", len(cfg.Admins), "granted", granted, "revoked", revoked)
+
 	all, err := store.LoadRegions(ctx, db)
 	if err != nil {
 		return err
@@ -104,7 +111,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, opt appOpti
 	}
 	handler.Handler = flows.NewService(flows.ServiceConfig{
 		Conversations:   store.NewConversations(rdb, opt.redisPrefix, conversationTTL),
-		Volunteers:      store.NewVolunteers(db),
+		Volunteers:      volunteers,
 		Invites:         store.NewInvites(db),
 		Reports:         store.NewReports(db),
 		Registrations:   store.NewRegistrations(db),
