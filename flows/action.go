@@ -72,8 +72,12 @@ func readAction(in Input, c *Conversation) (act action, fromButton, stale bool) 
 		return action{kind: actionPick, index: i}, true, false
 	}
 	if in.Kind == KindText {
-		if k, ok := typedActions[normalizeWord(in.Text)]; ok {
+		word := normalizeWord(in.Text)
+		if k, ok := typedActions[word]; ok {
 			return action{kind: k}, false, false
+		}
+		if countUnknown[word] {
+			return action{kind: actionUnknown}, false, false
 		}
 	}
 	return action{kind: actionAnswer}, false, false
@@ -101,12 +105,13 @@ var typedActions = map[string]actionKind{
 	"lewati": actionSkip, "skip": actionSkip, "lewat": actionSkip,
 	"kirim": actionSubmit, "send": actionSubmit, "kirim ulang": actionSubmit,
 	"selesai": actionDone, "done": actionDone,
-	"tidak tahu": actionUnknown, "tdk tahu": actionUnknown, "belum tahu": actionUnknown,
+	"tidak tahu": actionUnknown, // and every other way of saying it (countUnknown)
 }
 
 // takes reports whether a step understands a navigation word; a typed word
 // a step does not take is read as an ordinary answer ("Selesai" is also a
-// visit result).
+// visit result). "Tidak tahu" on an optional step that is not a count
+// skips it (see typedAction).
 func (st *Step) takes(k actionKind) bool {
 	switch k {
 	case actionDone:
@@ -117,6 +122,20 @@ func (st *Step) takes(k actionKind) bool {
 		return false
 	}
 	return true
+}
+
+// typedAction is what a navigation word typed at this step does: "tidak
+// tahu" where a location or a note is optional means there is nothing to
+// give, so the step is skipped; a word the step does not take is an
+// ordinary answer.
+func (st *Step) typedAction(k actionKind) actionKind {
+	switch {
+	case st.takes(k):
+		return k
+	case k == actionUnknown && st.Optional:
+		return actionSkip
+	}
+	return actionAnswer
 }
 
 func parseConvButton(data string) (version int, rest string, ok bool) {

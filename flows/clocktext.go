@@ -7,8 +7,9 @@ import (
 )
 
 // ParseClock reads a time of day the way field workers type it and
-// returns it on the 24-hour clock. Accepted (case-insensitive, an optional
-// "jam"/"pukul"/"pkl"/"sekitar" before and "WIB"/"WITA"/"WIT" after):
+// returns it on the 24-hour clock. Accepted (case-insensitive, optional
+// "tadi"/"jam"/"pukul"/"pkl"/"sekitar"/"kira2" before, "an" after the hour
+// ("jam 5an") and "WIB"/"WITA"/"WIT" after):
 //
 //   - 14.30, 14:30, 1430 and 14 (minutes take two digits: 7.5 is refused);
 //   - a part of the day after the hour: "jam 3 sore" 15.00, "10 pagi",
@@ -52,8 +53,13 @@ func clockTokens(text string) []string {
 		return unicode.IsSpace(r) || r == ','
 	}) {
 		switch t {
-		case "jam", "pukul", "pkl", "pkl.", "sekitar", "kira-kira", "kurang", "lebih", "wib", "wita", "wit", "±", "+-":
+		case "jam", "pukul", "pkl", "pkl.", "sekitar", "sekitaran", "kira-kira", "kira2", "kurang", "lebih",
+			"kurleb", "tadi", "pas", "tepat", "wib", "wita", "wit", "±", "+-":
 			continue
+		}
+		// "jam 5an", "jam 7-an": about five, about seven.
+		if n := strings.TrimSuffix(strings.TrimSuffix(t, "an"), "-"); n != t && dateIsDigits(n) {
+			t = n
 		}
 		tok = append(tok, t)
 	}

@@ -113,8 +113,8 @@ func (e *Engine) Continue(ctx context.Context, s *Session) (Outcome, error) {
 		// The step vanished in a deploy; move on to whatever applies now.
 		return out, e.advance(ctx, f, s, &out)
 	}
-	if !fromButton && !st.takes(act.kind) {
-		act.kind = actionAnswer
+	if !fromButton {
+		act.kind = st.typedAction(act.kind)
 	}
 	return out, e.answer(ctx, f, st, s, act, fromButton, &out)
 }

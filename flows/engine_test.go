@@ -154,6 +154,24 @@ func TestEngineWalksThroughAFlow(t *testing.T) {
 	}
 }
 
+// "Tidak tahu" typed where an answer is optional skips the step; where it
+// is required it is an ordinary answer for the step to judge.
+func TestEngineTypedDontKnowSkipsOnlyOptionalSteps(t *testing.T) {
+	for _, typed := range []string{"tidak tahu", "Tdk tau", "gak tau", "belum diketahui"} {
+		h := newEngineHarness(t)
+		h.start()
+		h.text(typed)
+		if got := h.conv.Answers["name"]; got.Skipped || got.Data != typed {
+			t.Errorf("required name took %+v, want the typed text %q", got, typed)
+		}
+		h.text("Biru")
+		out := h.text(typed)
+		if !h.conv.Answers["shade"].Skipped || !strings.Contains(lastText(out), "Kota?") {
+			t.Errorf("%q on an optional step: answer %+v, next %q", typed, h.conv.Answers["shade"], lastText(out))
+		}
+	}
+}
+
 func TestEngineRefusesBadInputAndAsksAgain(t *testing.T) {
 	tests := []struct {
 		name string
