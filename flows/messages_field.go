@@ -52,4 +52,6 @@ var (
 	msgAwayReminder  = Text{"Anda masih punya formulir <b>%s</b> yang belum selesai (dimulai %s). Lanjutkan mengisi? Pesan yang baru Anda kirim dipakai sebagai jawabannya.",
 		"You still have an unfinished <b>%s</b> form (started %s). Continue filling it in? The message you just sent will be used as its answer."}
 	msgResumeButton = Text{"▶️ Lanjutkan", "▶️ Continue"}
+	msgTimeNotYet   = Text{"Pukul %s pada %s belum lewat. Kalau kejadiannya kemarin, tekan ⬅️ Kembali lalu pilih Kemarin; kalau bukan, ketik jam yang sudah lewat.",
+		"%s on %s hasn't come yet. If it happened yesterday, tap ⬅️ Back and choose Yesterday; otherwise type a time that has passed."}
 )
