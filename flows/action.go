@@ -138,6 +138,25 @@ func (st *Step) typedAction(k actionKind) actionKind {
 	return actionAnswer
 }
 
+// typedYes are the ways of saying yes to a warning or to a suggested
+// answer ("✅ 01/01/1985" read from the NIK).
+var typedYes = map[string]bool{
+	"ya": true, "iya": true, "y": true, "yes": true, "benar": true, "betul": true, "ya benar": true,
+	"ya betul": true, "sudah benar": true, "ok": true, "oke": true, "okey": true, "sesuai": true, "setuju": true,
+}
+
+// yesMeans is what a typed yes does at this point: keep an answer that was
+// warned about, take the suggested answer, or else nothing special.
+func yesMeans(st *Step, s *Session) actionKind {
+	if s.Conversation.Pending != nil && st.Kind != AnswerMulti && st.Kind != AnswerPhotos {
+		return actionConfirm
+	}
+	if _, ok := suggestion(st, s); ok {
+		return actionSuggest
+	}
+	return actionAnswer
+}
+
 func parseConvButton(data string) (version int, rest string, ok bool) {
 	body, found := strings.CutPrefix(data, convButtonPrefix)
 	if !found {

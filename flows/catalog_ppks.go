@@ -73,8 +73,33 @@ var relationships = []Choice{
 var maritalStatuses = []Choice{
 	{"belum_kawin", Text{"Belum kawin", "Single"}},
 	{"kawin", Text{"Kawin", "Married"}},
-	{"cerai_hidup", Text{"Cerai hidup", "Divorced"}},
-	{"cerai_mati", Text{"Cerai mati", "Widowed"}},
+	{"cerai_hidup", Text{"Cerai hidup (janda/duda cerai)", "Divorced"}},
+	{"cerai_mati", Text{"Cerai mati (janda/duda ditinggal mati)", "Widowed"}},
+}
+
+// maritalEveryday are the everyday words for a marital status that its
+// label does not contain.
+var maritalEveryday = map[string]string{
+	"menikah": "kawin", "nikah": "kawin", "sudah menikah": "kawin", "sudah nikah": "kawin", "bersuami": "kawin",
+	"beristri": "kawin", "beristeri": "kawin", "lajang": "belum_kawin", "bujang": "belum_kawin",
+	"belum menikah": "belum_kawin", "belum nikah": "belum_kawin", "single": "belum_kawin",
+	"janda mati": "cerai_mati", "duda mati": "cerai_mati", "ditinggal mati": "cerai_mati",
+	"suami meninggal": "cerai_mati", "istri meninggal": "cerai_mati", "janda cerai": "cerai_hidup",
+	"duda cerai": "cerai_hidup", "bercerai": "cerai_hidup",
+}
+
+// maritalByWord answers the marital status question from an everyday word.
+func maritalByWord(s *Session, text string) (Value, bool) {
+	v, ok := maritalEveryday[normalizeWord(text)]
+	if !ok {
+		return Value{}, false
+	}
+	for _, c := range maritalStatuses {
+		if c.Value == v {
+			return Value{Data: c.Value, Text: c.Label.In(s.Lang)}, true
+		}
+	}
+	return Value{}, false
 }
 
 var sexes = []Choice{

@@ -21,7 +21,7 @@ func (s *Service) submitRegistration(ctx context.Context, sess *Session) (Outcom
 		BirthDate:     DateOf(a[stepRegBirthDate], sess.location()),
 		Female:        sess.AnswerData(stepRegSex) == "p",
 		KK:            sess.AnswerData(stepRegKK),
-		MotherName:    sess.AnswerData(stepRegMother),
+		MotherName:    motherName(sess),
 		Relationship:  sess.AnswerData(stepRegRelationship),
 		MaritalStatus: sess.AnswerData(stepRegMarital),
 		VillageCode:   village,

@@ -115,6 +115,9 @@ func (e *Engine) Continue(ctx context.Context, s *Session) (Outcome, error) {
 	}
 	if !fromButton {
 		act.kind = st.typedAction(act.kind)
+		if act.kind == actionAnswer && typedYes[normalizeWord(s.Input.Text)] {
+			act.kind = yesMeans(st, s)
+		}
 	}
 	return out, e.answer(ctx, f, st, s, act, fromButton, &out)
 }
@@ -177,7 +180,9 @@ func (e *Engine) advance(ctx context.Context, f *Flow, s *Session, out *Outcome)
 			continue
 		}
 		s.Conversation.Step = st.ID
-		out.add(e.ask(f, st, s, ""))
+		lead := s.lead
+		s.lead = ""
+		out.add(e.ask(f, st, s, lead))
 		return nil
 	}
 	pruneInapplicable(f, s)

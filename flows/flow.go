@@ -68,6 +68,10 @@ type Step struct {
 	// rules (which require letters): for short coded answers such as RT/RW.
 	// It returns the value, or a refusal in trusted HTML.
 	Parse func(s *Session, text string) (Value, string)
+	// Recognize, if set, reads a typed answer to an AnswerChoice step that
+	// names none of its options (a PPKS type typed at its criterion); ok
+	// false gives the usual refusal.
+	Recognize func(s *Session, text string) (Value, bool)
 	// QuickDates offers one-tap dates (hari ini, kemarin; besok, lusa…)
 	// on an AnswerDate step; a birth date has no use for them.
 	QuickDates bool
@@ -75,6 +79,10 @@ type Step struct {
 	// Lookup finds options for typed text (AnswerLookup). An empty result
 	// makes the engine explain that nothing matched.
 	Lookup func(ctx context.Context, s *Session, text string) ([]Option, error)
+	// TakeExactMatch makes a lookup whose only result is named exactly as
+	// typed ("alang laweh" → "Alang Laweh, Kec. Padang Selatan") answer
+	// the step without the pick-from-list round trip.
+	TakeExactMatch bool
 
 	// Optional steps offer "Lewati".
 	Optional bool
@@ -157,6 +165,10 @@ type Session struct {
 	Now       time.Time
 	// Loc is the user's time zone (WIB/WITA/WIT from their region).
 	Loc *time.Location
+
+	// lead is trusted HTML shown above the next question asked while
+	// handling this input: what an exactly named lookup result resolved to.
+	lead string
 }
 
 // Answer returns the accepted value of a step, if any.

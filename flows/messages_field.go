@@ -54,4 +54,6 @@ var (
 	msgResumeButton = Text{"▶️ Lanjutkan", "▶️ Continue"}
 	msgTimeNotYet   = Text{"Pukul %s pada %s belum lewat. Kalau kejadiannya kemarin, tekan ⬅️ Kembali lalu pilih Kemarin; kalau bukan, ketik jam yang sudah lewat.",
 		"%s on %s hasn't come yet. If it happened yesterday, tap ⬅️ Back and choose Yesterday; otherwise type a time that has passed."}
+	msgMotherUnknown = Text{"Nama ibu kandung termasuk data minimal usulan DTKS dan biasanya tertulis di KK (kolom Nama Orang Tua – Ibu). Lanjut tanpa nama ibu kandung? Dinas Sosial akan melengkapinya saat verifikasi.",
+		"The mother's name is a minimum attribute of a DTKS proposal and is usually on the KK (Parents' names – Mother). Go on without it? Dinas Sosial will complete it at verification."}
 )

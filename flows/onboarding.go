@@ -45,13 +45,13 @@ func (s *Service) onboardingFlow() *Flow {
 				ID: stepRegency, Kind: AnswerLookup, When: noInvite,
 				Prompt:  Text{"Di kabupaten/kota mana Anda bertugas? Ketik namanya.", "Which kabupaten/kota do you serve in? Type its name."},
 				Example: Text{"Padang Pariaman, atau: kota padang", "Padang Pariaman, or: kota padang"},
-				Lookup:  s.regionLookup(regions.RegencyLevel, ""),
+				Lookup:  s.regionLookup(regions.RegencyLevel, ""), TakeExactMatch: true,
 			},
 			{
 				ID: stepDistrict, Kind: AnswerLookup,
 				Prompt:  Text{"Di kecamatan mana Anda bertugas? Ketik namanya.", "Which kecamatan do you serve in? Type its name."},
 				Example: Text{"Batang Anai", "Batang Anai"},
-				Lookup:  s.regionLookup(regions.DistrictLevel, stepRegency),
+				Lookup:  s.regionLookup(regions.DistrictLevel, stepRegency), TakeExactMatch: true,
 				Describe: func(sess *Session) string {
 					return fmt.Sprintf(msgSearchingIn.In(sess.Lang), escape(sess.Conversation.Answers[stepRegency].Text))
 				},

@@ -44,6 +44,11 @@ func (e *Engine) parse(ctx context.Context, st *Step, s *Session, act action) (V
 		if o, ok := pickOne(opts, in.Text); ok {
 			return Value{Data: o.Value, Text: o.Label}, problem{}, nil
 		}
+		if st.Recognize != nil {
+			if v, ok := st.Recognize(s, cleanText(in.Text)); ok {
+				return v, problem{}, nil
+			}
+		}
 		return Value{}, choiceProblem(opts, in.Text), nil
 	case AnswerLookup:
 		return e.parseLookup(ctx, st, s)
@@ -119,7 +124,20 @@ func (e *Engine) parseLookup(ctx context.Context, st *Step, s *Session) (Value, 
 		s.Conversation.Choices = nil
 		return Value{}, problem{msg: msgLookupNothing, args: []any{escape(query)}}, nil
 	}
+	if st.TakeExactMatch && len(opts) == 1 && namedExactly(opts[0].Label, query) {
+		s.Conversation.Choices = nil
+		s.lead = "✅ " + escape(opts[0].Label)
+		return Value{Data: opts[0].Value, Text: opts[0].Label}, problem{}, nil
+	}
 	return Value{}, problem{lookup: opts}, nil
+}
+
+// namedExactly reports whether a lookup result's name (its label up to the
+// first comma, with or without a "Kec." prefix) is what was typed.
+func namedExactly(label, typed string) bool {
+	name, _, _ := strings.Cut(label, ",")
+	want := normalizeWord(typed)
+	return normalizeWord(name) == want || normalizeWord(strings.TrimPrefix(name, "Kec. ")) == want
 }
 
 // options are the choices of the step on screen: computed lookup results

@@ -25,7 +25,7 @@ func (m *mitra) registerPersonToReview(u faketelegram.User) {
 	m.say(u, "Rosmaniar")
 	m.press(u, "Kepala keluarga")
 	m.press(u, "Cerai mati")
-	m.say(u, "alang laweh")
+	m.say(u, "alang") // a part of the name lists the matches
 	m.press(u, "Alang Laweh")
 	m.say(u, "3/5")
 	m.say(u, "Jl. Batang Arau No. 5")
