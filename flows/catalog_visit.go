@@ -34,10 +34,10 @@ var visitResults = []Choice{
 }
 
 var lksNeeds = []Choice{
-	{"pangan", Text{"Pangan", "Food"}},
-	{"sandang", Text{"Sandang", "Clothing"}},
+	{"pangan", Text{"Pangan / makanan", "Food"}},
+	{"sandang", Text{"Sandang / pakaian", "Clothing"}},
 	{"pendidikan", Text{"Perlengkapan pendidikan", "School supplies"}},
-	{"kesehatan", Text{"Kesehatan", "Health"}},
+	{"kesehatan", Text{"Kesehatan / obat", "Health"}},
 	{"sarana", Text{"Sarana & bangunan", "Facilities & buildings"}},
 	{"sdm", Text{"Pengasuh / SDM", "Caregivers / staff"}},
 	{"legalitas", Text{"Legalitas / perizinan", "Legal registration"}},
