@@ -69,6 +69,9 @@ func (e *Engine) answer(ctx context.Context, f *Flow, st *Step, s *Session, act 
 		e.collectPhoto(st, s, out)
 		return nil
 	}
+	if e.keepEarly(f, st, s, out) {
+		return nil
+	}
 	v, prob, err := e.parse(ctx, st, s, act)
 	if err != nil {
 		return err

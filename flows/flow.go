@@ -83,6 +83,11 @@ type Step struct {
 	// typed ("alang laweh" → "Alang Laweh, Kec. Padang Selatan") answer
 	// the step without the pick-from-list round trip.
 	TakeExactMatch bool
+	// KeepsEarly makes an AnswerLocation or AnswerPhotos step take a pin or
+	// photos sent while an earlier question is open, instead of refusing
+	// them there; the step is then not asked. Not for steps where an early
+	// photo is likely something else (a KTP photo in /daftar).
+	KeepsEarly bool
 
 	// Optional steps offer "Lewati".
 	Optional bool

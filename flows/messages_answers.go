@@ -52,6 +52,8 @@ var (
 		"Tap “📍 Send current location”, type the village name, or type “skip”."}
 	msgPhotosExpected = Text{"Kirim fotonya, lalu tekan Selesai.", "Send the photos, then tap Done."}
 	msgPhotosNeedOne  = Text{"Kirim minimal satu foto dulu.", "Send at least one photo first."}
+	msgPinKept        = Text{"📍 Lokasi disimpan; pertanyaan lokasi nanti dilewati.", "📍 Location saved; the location question later is skipped."}
+	msgPhotosKept     = Text{"📷 Foto disimpan untuk formulir ini (maksimal %d); pertanyaan foto nanti dilewati.", "📷 Photos saved for this form (at most %d); the photo question later is skipped."}
 	msgPhotosMax      = Text{"Maksimal %d foto. Foto berikutnya tidak disimpan; tekan Selesai.", "At most %d photos. Further photos aren't kept; tap Done."}
 	msgPhotoReceived  = Text{"📷 Foto diterima (%d). Kirim foto lain, atau tekan Selesai.", "📷 Photo received (%d). Send another, or tap Done."}
 	msgAlbumReceived  = Text{"📷 Foto-foto diterima. Kirim foto lain, atau tekan Selesai.", "📷 Photos received. Send more, or tap Done."}

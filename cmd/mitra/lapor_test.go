@@ -194,3 +194,42 @@ func TestReportReadsAnswersAsVolunteersTypeThem(t *testing.T) {
 	}
 	m.noErrors()
 }
+
+// A volunteer at the scene sends the pin and the photos before anything
+// else: both are kept for their questions, which are then not asked.
+func TestReportKeepsAPinAndPhotosSentFirst(t *testing.T) {
+	m := fieldTeam(t)
+	m.say(budi, "/lapor")
+	m.tg.WaitProcessed(m.tg.SendLocation(budi, -0.9492, 100.3543))
+	m.expect(budi, "Lokasi disimpan")
+	for _, id := range m.tg.SendAlbum(budi, 3) {
+		m.tg.WaitProcessed(id)
+	}
+	m.expect(budi, "Foto disimpan")
+	for _, text := range []string{"banjir", "kemarin", "lewati", "alang", "1", "tidak tahu", "tidak tahu", "tidak tahu", "tidak tahu", "lewati", "lewati", "lewati", "lewati"} {
+		m.say(budi, text)
+	}
+	m.expect(budi, "Periksa sebelum dikirim")
+	review := m.last(budi)
+	if !strings.Contains(review, "📍 -0.94920, 100.35430") || !strings.Contains(review, "3 foto") {
+		t.Errorf("review lacks the early pin or photos:\n%s", review)
+	}
+	m.press(budi, "Kirim")
+	m.expect(budi, "Laporan LAP-")
+	var photos []string
+	var lat *float64
+	if err := m.db.QueryRow(context.Background(), `SELECT photo_file_ids, latitude FROM emergency_reports`).Scan(&photos, &lat); err != nil {
+		t.Fatal(err)
+	}
+	if len(photos) != 3 || lat == nil {
+		t.Errorf("stored %d photos, latitude %v; want 3 and the pin", len(photos), lat)
+	}
+	transcript := m.tg.Transcript(budi.ID)
+	if n := strings.Count(transcript, "Foto disimpan"); n != 1 {
+		t.Errorf("an album of 3 got %d notes, want 1:\n%s", n, transcript)
+	}
+	if strings.Contains(transcript, "Ada foto kejadian") || strings.Contains(transcript, "Di mana lokasinya") {
+		t.Errorf("the photo or location question was asked after being answered early:\n%s", transcript)
+	}
+	m.noErrors()
+}
