@@ -3,6 +3,7 @@ package flows
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -90,7 +91,12 @@ func countValue(n int, known bool, lang string) Value {
 	return Value{Data: strconv.Itoa(n), Text: strconv.Itoa(n)}
 }
 
+// countsValue shows a counts answer label by label; when none is known yet
+// (a first quick report) it says so once instead of once per label.
 func countsValue(st *Step, list []string, lang string) Value {
+	if !slices.ContainsFunc(list, func(v string) bool { return v != "" }) {
+		return Value{List: list, Text: msgUnknown.In(lang)}
+	}
 	parts := make([]string, len(list))
 	for i, v := range list {
 		shown := v

@@ -68,3 +68,15 @@ func TestParseCountsAnswerExplainsWords(t *testing.T) {
 		t.Errorf("problem = %q, want the unreadable-count message", p.text("id"))
 	}
 }
+
+// A counts answer with nothing known yet reads "tidak tahu" once; with
+// anything known, every label is shown.
+func TestCountsAnswerShowsUnknownOnce(t *testing.T) {
+	st := &Step{Kind: AnswerCounts, CountLabels: []Text{{"meninggal", "dead"}, {"hilang", "missing"}}}
+	if got := countsValue(st, []string{"", ""}, "id").Text; got != "tidak tahu" {
+		t.Errorf("all unknown = %q, want “tidak tahu”", got)
+	}
+	if got := countsValue(st, []string{"", "2"}, "id").Text; got != "meninggal tidak tahu · hilang 2" {
+		t.Errorf("one known = %q", got)
+	}
+}
