@@ -41,8 +41,10 @@ func (e *Engine) keepEarly(f *Flow, st *Step, s *Session, out *Outcome) bool {
 		}
 		if len(v.List) < max {
 			v.List = append(v.List, in.PhotoFileID)
+			keepCaption(&v, in)
 		}
-		v.Text, v.At = fmt.Sprintf(msgPhotoCount.In(s.Lang), len(v.List)), in.SentAt
+		v = photosValue(v.List, v.Captions, s.Lang)
+		v.At = in.SentAt
 		c.Answers[later.ID] = v
 		sameAlbum := in.MediaGroupID != "" && in.MediaGroupID == c.MediaGroup
 		c.MediaGroup = in.MediaGroupID

@@ -1,7 +1,6 @@
 package flows
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -48,7 +47,7 @@ func collected(st *Step, s *Session) (Value, problem) {
 		return Value{}, problem{msg: msgPickAtLeastOne, noExample: true}
 	}
 	if st.Kind == AnswerPhotos {
-		return Value{List: list, Text: fmt.Sprintf(msgPhotoCount.In(s.Lang), len(list))}, problem{}
+		return photosValue(list, c.Pending.Captions, s.Lang), problem{}
 	}
 	return multiValue(optionsByValue(st, s), list), problem{}
 }

@@ -58,7 +58,10 @@ type Value struct {
 	List    []string  `json:"list,omitempty"`
 	Loc     *Location `json:"loc,omitempty"`
 	Skipped bool      `json:"skipped,omitempty"`
-	At      time.Time `json:"at,omitempty"`
+	// Captions are what was typed under the photos of an AnswerPhotos
+	// answer, kept so nothing the volunteer wrote is lost.
+	Captions []string  `json:"captions,omitempty"`
+	At       time.Time `json:"at,omitempty"`
 }
 
 // Option is one choice a step offers.

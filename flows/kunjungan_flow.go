@@ -122,7 +122,7 @@ func (s *Service) submitVisit(ctx context.Context, sess *Session) (Outcome, erro
 		Result:         VisitResult(sess.AnswerData(stepVisitResult)),
 		NextVisitOn:    DateOf(a[stepVisitNextDate], loc),
 		Reason:         sess.AnswerData(stepVisitReason),
-		Findings:       sess.AnswerData(stepVisitFindings),
+		Findings:       joinLines(sess.AnswerData(stepVisitFindings), PhotoCaptions(a[stepVisitPhotos])),
 		Obstacles:      sess.AnswerData(stepVisitObstacles),
 		FollowUp:       sess.AnswerData(stepVisitFollowUp),
 		LKSNeeds:       a[stepVisitLKSNeeds].List,

@@ -198,6 +198,7 @@ func applyReportAnswers(r *EmergencyReport, sess *Session) {
 	if v, ok := a[stepReportNotes]; ok && !v.Skipped {
 		r.Notes = v.Data
 	}
+	r.Notes = joinLines(r.Notes, PhotoCaptions(a[stepReportPhotos]))
 }
 
 // parentCodes derives the kecamatan, kabupaten/kota and provinsi codes of a

@@ -206,27 +206,29 @@ func TestReportKeepsAPinAndPhotosSentFirst(t *testing.T) {
 		m.tg.WaitProcessed(id)
 	}
 	m.expect(budi, "Foto disimpan")
+	m.tg.WaitProcessed(m.tg.SendPhoto(budi, "Jembatan <Batang Arau> putus"))
 	for _, text := range []string{"banjir", "kemarin", "lewati", "alang", "1", "tidak tahu", "tidak tahu", "tidak tahu", "tidak tahu", "lewati", "lewati", "lewati", "lewati"} {
 		m.say(budi, text)
 	}
 	m.expect(budi, "Periksa sebelum dikirim")
 	review := m.last(budi)
-	if !strings.Contains(review, "📍 -0.94920, 100.35430") || !strings.Contains(review, "3 foto") {
+	if !strings.Contains(review, "📍 -0.94920, 100.35430") || !strings.Contains(review, "4 foto — Jembatan <Batang Arau> putus") {
 		t.Errorf("review lacks the early pin or photos:\n%s", review)
 	}
 	m.press(budi, "Kirim")
 	m.expect(budi, "Laporan LAP-")
 	var photos []string
 	var lat *float64
-	if err := m.db.QueryRow(context.Background(), `SELECT photo_file_ids, latitude FROM emergency_reports`).Scan(&photos, &lat); err != nil {
+	var notes string
+	if err := m.db.QueryRow(context.Background(), `SELECT photo_file_ids, latitude, notes FROM emergency_reports`).Scan(&photos, &lat, &notes); err != nil {
 		t.Fatal(err)
 	}
-	if len(photos) != 3 || lat == nil {
-		t.Errorf("stored %d photos, latitude %v; want 3 and the pin", len(photos), lat)
+	if len(photos) != 4 || lat == nil || notes != "Keterangan foto: Jembatan <Batang Arau> putus" {
+		t.Errorf("stored %d photos, latitude %v, notes %q; want 4, the pin and the caption", len(photos), lat, notes)
 	}
 	transcript := m.tg.Transcript(budi.ID)
-	if n := strings.Count(transcript, "Foto disimpan"); n != 1 {
-		t.Errorf("an album of 3 got %d notes, want 1:\n%s", n, transcript)
+	if n := strings.Count(transcript, "Foto disimpan"); n != 2 {
+		t.Errorf("an album of 3 and a photo got %d notes, want 2:\n%s", n, transcript)
 	}
 	if strings.Contains(transcript, "Ada foto kejadian") || strings.Contains(transcript, "Di mana lokasinya") {
 		t.Errorf("the photo or location question was asked after being answered early:\n%s", transcript)
