@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -17,8 +18,12 @@ const readyTimeout = 3 * time.Second
 // HTTPOptions configures NewHTTPHandler.
 type HTTPOptions struct {
 	// Ready checks the dependencies (database, Redis); its error says
-	// which failed. Nil means always ready.
+	// which failed. It is logged, never served: in webhook mode this server
+	// faces the internet, and connection errors name internal hosts. Nil
+	// means always ready.
 	Ready func(ctx context.Context) error
+	// Log receives why /readyz answered 503; nil logs nothing.
+	Log *slog.Logger
 	// Registry is served at /metrics; nil serves no metrics.
 	Registry *prometheus.Registry
 	// Webhook is mounted at its Path; nil in polling mode.
@@ -37,7 +42,10 @@ func NewHTTPHandler(opt HTTPOptions) http.Handler {
 			ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
 			defer cancel()
 			if err := opt.Ready(ctx); err != nil {
-				http.Error(w, "not ready: "+err.Error(), http.StatusServiceUnavailable)
+				if opt.Log != nil {
+					opt.Log.Warn("not ready", "error", err)
+				}
+				http.Error(w, "not ready", http.StatusServiceUnavailable)
 				return
 			}
 		}

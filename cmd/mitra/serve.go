@@ -126,6 +126,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, opt appOpti
 	srv := &http.Server{
 		Handler: bot.NewHTTPHandler(bot.HTTPOptions{
 			Ready:    func(ctx context.Context) error { return store.Ping(ctx, db, rdb) },
+			Log:      log,
 			Registry: registry,
 			Webhook:  tg.WebhookHandler(),
 		}),
