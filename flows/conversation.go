@@ -29,6 +29,9 @@ type Conversation struct {
 	// Confirming is set while a /batal asks for confirmation; a second
 	// /batal then cancels at once. Answering the form clears it.
 	Confirming bool `json:"confirming,omitempty"`
+	// PickingField is set while the review card's list of fields is on
+	// screen, so a typed number picks a field.
+	PickingField bool `json:"picking_field,omitempty"`
 	// Editing holds the answer being changed from the review card, to
 	// restore it if the user goes back without a new one.
 	Editing *Value `json:"editing,omitempty"`

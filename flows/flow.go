@@ -83,6 +83,13 @@ type Step struct {
 	// typed ("alang laweh" → "Alang Laweh, Kec. Padang Selatan") answer
 	// the step without the pick-from-list round trip.
 	TakeExactMatch bool
+	// ExactLookup marks a Lookup that finds by an identifier (a REG- code
+	// or a NIK) rather than by name: a query may be all digits, and its
+	// single result answers the step.
+	ExactLookup bool
+	// NotFound, if set, is the notice (with %s for the query) when the
+	// Lookup finds nothing, instead of the place-name one.
+	NotFound Text
 	// KeepsEarly makes an AnswerLocation or AnswerPhotos step take a pin or
 	// photos sent while an earlier question is open, instead of refusing
 	// them there; the step is then not asked. Not for steps where an early

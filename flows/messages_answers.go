@@ -69,8 +69,9 @@ var (
 
 	msgReviewTitle   = Text{"Periksa sebelum dikirim", "Check before sending"}
 	msgReviewHint    = Text{"Sudah benar? Tekan <b>Kirim</b>. Ada yang salah? Tekan <b>Ubah</b>.", "All correct? Tap <b>Send</b>. Something wrong? Tap <b>Change</b>."}
-	msgReviewWaiting = Text{"Formulir ini tinggal dikirim.", "This form only needs sending."}
-	msgSent          = Text{"📨 <b>Terkirim.</b>", "📨 <b>Sent.</b>"}
-	msgPickField     = Text{"Bagian mana yang ingin diubah?", "Which part do you want to change?"}
-	msgEditing       = Text{"✏️ Mengubah <b>%s</b> (sebelumnya: %s).", "✏️ Changing <b>%s</b> (was: %s)."}
+	msgReviewWaiting = Text{"Formulir ini tinggal dikirim. Ketik “kirim”, atau “ubah” untuk mengganti jawaban (mis. “ubah nama”).",
+		"This form only needs sending. Type “send”, or “change” to change an answer (e.g. “change name”)."}
+	msgSent      = Text{"📨 <b>Terkirim.</b>", "📨 <b>Sent.</b>"}
+	msgPickField = Text{"Bagian mana yang ingin diubah? Tekan tombolnya, atau ketik namanya atau nomor urutnya.", "Which part do you want to change? Tap it, or type its name or position."}
+	msgEditing   = Text{"✏️ Mengubah <b>%s</b> (sebelumnya: %s).", "✏️ Changing <b>%s</b> (was: %s)."}
 )

@@ -110,7 +110,7 @@ func (e *Engine) parseLookup(ctx context.Context, st *Step, s *Session) (Value, 
 		}
 	}
 	query := cleanText(in.Text)
-	if utf8.RuneCountInString(query) > 100 || !strings.ContainsFunc(query, unicode.IsLetter) {
+	if utf8.RuneCountInString(query) > 100 || (!st.ExactLookup && !strings.ContainsFunc(query, unicode.IsLetter)) {
 		// The question is asked again without the earlier matches, so a
 		// number typed next must not pick one of them unseen.
 		s.Conversation.Choices = nil
@@ -122,9 +122,13 @@ func (e *Engine) parseLookup(ctx context.Context, st *Step, s *Session) (Value, 
 	}
 	if len(opts) == 0 {
 		s.Conversation.Choices = nil
-		return Value{}, problem{msg: msgLookupNothing, args: []any{escape(query)}}, nil
+		msg := msgLookupNothing
+		if st.NotFound.ID != "" {
+			msg = st.NotFound
+		}
+		return Value{}, problem{msg: msg, args: []any{escape(query)}}, nil
 	}
-	if st.TakeExactMatch && len(opts) == 1 && namedExactly(opts[0].Label, query) {
+	if len(opts) == 1 && (st.ExactLookup || st.TakeExactMatch && namedExactly(opts[0].Label, query)) {
 		s.Conversation.Choices = nil
 		s.lead = "✅ " + escape(opts[0].Label)
 		return Value{Data: opts[0].Value, Text: opts[0].Label}, problem{}, nil

@@ -17,6 +17,7 @@ func (e *Engine) showReview(f *Flow, s *Session, out *Outcome, lead string) {
 	c := s.Conversation
 	e.retirePrompt(s, out)
 	c.Step, c.Editing, c.Pending, c.Choices = stepSubmit, nil, nil, nil
+	c.PickingField = false
 	c.Version++
 	c.PromptHasButtons = true
 	out.add(Reply{
@@ -55,6 +56,11 @@ func reviewSteps(f *Flow, s *Session) []*Step {
 // submit: send, change a field, step back, or a reminder of what to do.
 func (e *Engine) handleSubmitStage(ctx context.Context, f *Flow, s *Session, act action, fromButton bool, out *Outcome) error {
 	c := s.Conversation
+	if act.kind == actionAnswer {
+		if typed, ok := typedReviewAction(f, s); ok {
+			act = typed
+		}
+	}
 	switch act.kind {
 	case actionSubmit:
 		card := e.reviewText(f, s)
@@ -104,7 +110,7 @@ func (e *Engine) handleSubmitStage(ctx context.Context, f *Flow, s *Session, act
 		old := c.Answers[st.ID]
 		delete(c.Answers, st.ID)
 		e.retirePrompt(s, out)
-		c.Editing, c.Step = &old, st.ID
+		c.Editing, c.Step, c.PickingField = &old, st.ID, false
 		c.Version++
 		out.add(e.ask(f, st, s, fmt.Sprintf(msgEditing.In(s.Lang), st.Label.In(s.Lang), escape(clip(old.Text, maxReviewValue)))))
 		return nil
@@ -129,6 +135,7 @@ func (e *Engine) offerFields(f *Flow, s *Session, out *Outcome) {
 		rows = append(rows, []Button{{Text: st.Label.In(s.Lang), Data: convButton(c.Version, fmt.Sprintf("e%d", i))}})
 	}
 	rows = append(rows, []Button{{Text: msgBackToReview.In(s.Lang), Data: convButton(c.Version, "review")}})
+	c.PickingField = true
 	c.PromptHasButtons = true
 	out.add(Reply{Text: msgPickField.In(s.Lang), Buttons: rows, Prompt: true})
 }

@@ -95,3 +95,30 @@ func TestRegistrationWarnsButAcceptsNIKMismatch(t *testing.T) {
 	m.expect(budi, "Jenis kelamin")
 	m.noErrors()
 }
+
+// The review card and the visit's "warga terdaftar" work by typing too:
+// "ubah pekerjaan" reopens that answer, and a NIK typed in groups finds the
+// person registered a moment ago.
+func TestReviewEditAndVisitLookupByTyping(t *testing.T) {
+	m := fieldTeam(t)
+	m.registerPersonToReview(budi)
+	m.say(budi, "ubah pekerjaan")
+	m.expect(budi, "Pekerjaan?")
+	m.say(budi, "Pedagang sayur")
+	m.expect(budi, "Pekerjaan: Pedagang sayur")
+	m.say(budi, "kirim")
+	m.expect(budi, "Usulan REG-")
+	if got := m.scalar(`SELECT occupation FROM registrations`); got != "Pedagang sayur" {
+		t.Errorf("occupation = %v, want the edited answer", got)
+	}
+
+	m.say(budi, "/kunjungan")
+	m.say(budi, "warga")
+	m.say(budi, "1371 0141 0185 9999")
+	m.expect(budi, "Tidak ada usulan dengan kode atau NIK")
+	m.say(budi, "1371 0141 0185 0001")
+	m.expect(budi, "✅ REG-")
+	m.expect(budi, "Tujuan kunjungan")
+	m.noErrors()
+	m.neverLogged(testNIK, "1371014101859999")
+}
