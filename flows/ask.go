@@ -116,7 +116,11 @@ func (e *Engine) multiRows(st *Step, s *Session) [][]Button {
 func (e *Engine) questionText(f *Flow, st *Step, s *Session) string {
 	pos, total := progress(f, st, s)
 	var b strings.Builder
-	fmt.Fprintf(&b, "<b>%s</b> · %s\n", f.Title.In(s.Lang), fmt.Sprintf(msgProgress.In(s.Lang), pos, total))
+	if f.Menu {
+		fmt.Fprintf(&b, "<b>%s</b>\n", f.Title.In(s.Lang))
+	} else {
+		fmt.Fprintf(&b, "<b>%s</b> · %s\n", f.Title.In(s.Lang), fmt.Sprintf(msgProgress.In(s.Lang), pos, total))
+	}
 	b.WriteString(st.Prompt.In(s.Lang))
 	if st.Describe != nil {
 		if d := st.Describe(s); d != "" {

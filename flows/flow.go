@@ -130,6 +130,10 @@ type Flow struct {
 	// Review shows every answer on one card with "Kirim" and "Ubah" before
 	// anything is submitted.
 	Review bool
+	// Menu marks a one-question flow that leads to another (the /lapor
+	// choice between updating and filing): its question has no
+	// "Langkah 1/1" counter, and its Submit starts the next flow.
+	Menu bool
 	// Submit runs once all steps are answered. It must be idempotent for
 	// the conversation's SubmissionID: a redelivered final answer may call
 	// it again. Returning an error keeps the conversation so nothing is lost.

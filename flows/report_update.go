@@ -2,17 +2,13 @@ package flows
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// The /lapor menu offers "lu:<id>" (update that report) and "ln" (a new one).
 const (
-	reportMenuUpdatePrefix = "lu:"
-	reportMenuNew          = "ln"
 	// openReportWindow is how far back /lapor looks for reports to update.
 	openReportWindow = 7 * 24 * time.Hour
 	stepUpdateParts  = "bagian"
@@ -29,58 +25,6 @@ var reportUpdateParts = []Choice{
 	{stepReportActions, Text{"Upaya dilakukan", "Actions taken"}},
 	{stepReportPhotos, Text{"Foto tambahan", "More photos"}},
 	{stepReportNotes, Text{"Catatan", "Notes"}},
-}
-
-// startReport answers /lapor: with open reports from the last week, it
-// asks whether to update one of them or file a new one.
-func (s *Service) startReport(ctx context.Context, sess *Session) (Outcome, error) {
-	open, err := s.reports.OpenByVolunteer(ctx, sess.Volunteer.ID, sess.Now.Add(-openReportWindow))
-	if err != nil {
-		return Outcome{}, fmt.Errorf("flows: open reports: %w", err)
-	}
-	if len(open) == 0 {
-		return s.engine.Start(ctx, sess, flowReport, nil)
-	}
-	var rows [][]Button
-	for i, r := range open {
-		if i == 5 {
-			break
-		}
-		label := fmt.Sprintf(msgUpdateReportButton.In(sess.Lang), r.Code, choiceLabel(disasterTypes, r.DisasterType, sess.Lang), r.OccurredOn.Format("02/01"))
-		rows = append(rows, []Button{{Text: label, Data: reportMenuUpdatePrefix + strconv.FormatInt(r.ID, 10)}})
-	}
-	rows = append(rows, []Button{{Text: msgNewReportButton.In(sess.Lang), Data: reportMenuNew}})
-	return Outcome{Replies: []Reply{{Text: msgReportMenu.In(sess.Lang), Buttons: rows}}}, nil
-}
-
-// reportMenu handles a press on the /lapor menu.
-func (s *Service) reportMenu(ctx context.Context, sess *Session) (Outcome, error) {
-	if out, ok := s.requireApproved(sess); !ok {
-		return Outcome{Notice: plainNotice(out)}, nil
-	}
-	if sess.Conversation != nil {
-		return Outcome{Notice: msgStaleButton.In(sess.Lang)}, nil
-	}
-	var out Outcome
-	var err error
-	if sess.Input.Callback == reportMenuNew {
-		out, err = s.engine.Start(ctx, sess, flowReport, nil)
-	} else {
-		id, perr := strconv.ParseInt(strings.TrimPrefix(sess.Input.Callback, reportMenuUpdatePrefix), 10, 64)
-		r, gerr := s.reports.ByID(ctx, id)
-		switch {
-		case perr != nil || errors.Is(gerr, ErrNotFound) || (gerr == nil && r.VolunteerID != sess.Volunteer.ID):
-			return Outcome{Notice: msgStaleButton.In(sess.Lang)}, nil
-		case gerr != nil:
-			return Outcome{}, fmt.Errorf("flows: load report: %w", gerr)
-		}
-		out, err = s.engine.Start(ctx, sess, flowReportUpdate, map[string]Value{
-			stepReportID: {Data: strconv.FormatInt(r.ID, 10), Text: r.Code},
-		})
-	}
-	// The menu is used once, like every keyboard.
-	out.ClearButtons = append(out.ClearButtons, sess.Input.CallbackMessageID)
-	return out, err
 }
 
 // reportUpdateFlow asks which parts changed, then only those questions.

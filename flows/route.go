@@ -28,8 +28,6 @@ func (s *Service) route(ctx context.Context, sess *Session) (Outcome, error) {
 		return s.decide(ctx, sess)
 	case in.Kind == KindCallback && strings.HasPrefix(in.Callback, handledButtonPrefix):
 		return s.takeReport(ctx, sess)
-	case in.Kind == KindCallback && (strings.HasPrefix(in.Callback, reportMenuUpdatePrefix) || in.Callback == reportMenuNew):
-		return s.reportMenu(ctx, sess)
 	case v != nil && (v.Status == StatusRejected || v.Status == StatusDeactivated):
 		out := reply(msgAccountInactive.In(sess.Lang))
 		if in.Kind == KindCallback {

@@ -80,7 +80,7 @@ func NewService(cfg ServiceConfig) *Service {
 		s.admins[id] = true
 	}
 	s.engine = NewEngine(s.log, s.onboardingFlow(), s.inviteFlow(), s.coordinatorFlow(),
-		s.reportFlow(), s.reportUpdateFlow(), s.registrationFlow(), s.visitFlow())
+		s.reportFlow(), s.reportMenuFlow(), s.reportUpdateFlow(), s.registrationFlow(), s.visitFlow())
 	return s
 }
 

@@ -8,6 +8,7 @@ import (
 // submit runs the flow's Submit. On failure the answers stay saved and the
 // user gets a button to try again, so a database outage loses nothing.
 func (e *Engine) submit(ctx context.Context, f *Flow, s *Session, out *Outcome) error {
+	done := s.Conversation
 	res, err := f.Submit(ctx, s)
 	if err != nil {
 		e.log.ErrorContext(ctx, "submit failed; answers kept for retry",
@@ -22,7 +23,11 @@ func (e *Engine) submit(ctx context.Context, f *Flow, s *Session, out *Outcome) 
 	if res.Notice != "" {
 		out.Notice = res.Notice
 	}
-	s.Conversation = nil
+	// A Submit may start the next flow (a menu leads to a form); that
+	// conversation is kept.
+	if s.Conversation == done {
+		s.Conversation = nil
+	}
 	return nil
 }
 

@@ -235,3 +235,26 @@ func TestReportKeepsAPinAndPhotosSentFirst(t *testing.T) {
 	}
 	m.noErrors()
 }
+
+// The /lapor menu (update an open report, or a new one) reads typed
+// answers like every other question.
+func TestReportMenuTakesTypedChoices(t *testing.T) {
+	m := fieldTeam(t)
+	m.fileReportToReview()
+	m.press(budi, "Kirim")
+	m.say(budi, "/lapor")
+	m.expect(budi, "Perbarui salah satunya")
+	menu := m.lastWithButton(budi, "Laporan baru")
+	m.say(budi, "baru")
+	m.expect(budi, "Kejadian apa?")
+	for _, msg := range m.tg.Messages(budi.ID) {
+		if msg.ID == menu && len(msg.Buttons) != 0 {
+			t.Errorf("the menu kept its buttons after a typed choice: %+v", msg.Buttons)
+		}
+	}
+	m.say(budi, "/batal") // nothing answered yet: no confirmation needed
+	m.say(budi, "/lapor")
+	m.say(budi, "1")
+	m.expect(budi, "Memperbarui laporan LAP-")
+	m.noErrors()
+}
