@@ -164,6 +164,7 @@ func (e *Engine) accept(f *Flow, st *Step, s *Session, v Value, fromButton bool,
 		// The reply keyboard cannot share a message with inline buttons,
 		// so it is removed on a short confirmation of its own.
 		out.add(Reply{Text: "✅ " + escape(v.Text), RemoveKeyboard: true})
+		s.lead = "" // that confirmation already shows what a lookup found
 	}
 }
 

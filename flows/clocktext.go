@@ -54,7 +54,7 @@ func clockTokens(text string) []string {
 	}) {
 		switch t {
 		case "jam", "pukul", "pkl", "pkl.", "sekitar", "sekitaran", "kira-kira", "kira2", "kurang", "lebih",
-			"kurleb", "tadi", "pas", "tepat", "wib", "wita", "wit", "±", "+-":
+			"kurleb", "tadi", "pas", "tepat", "wib", "wita", "wit", "±", "+-", "at", "around", "about":
 			continue
 		}
 		// "jam 5an", "jam 7-an": about five, about seven.

@@ -32,6 +32,8 @@ func TestParseClock(t *testing.T) {
 		{"tadi jam 5 subuh", "05.00"},
 		{"kira2 jam 4 sore", "16.00"},
 		{"jam 5an", "05.00"},
+		{"at 3 pm", "15.00"},
+		{"around 9 am", "09.00"},
 		{"jam 7-an malam", "19.00"},
 		{"pas jam 12 siang", "12.00"},
 		{"menjelang subuh jam 4", ""},

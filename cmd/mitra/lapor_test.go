@@ -258,3 +258,17 @@ func TestReportMenuTakesTypedChoices(t *testing.T) {
 	m.expect(budi, "Memperbarui laporan LAP-")
 	m.noErrors()
 }
+
+// A village typed exactly at the location question is taken at once and
+// confirmed once, on the message that removes the location keyboard.
+func TestReportLocationTakesAVillageTypedExactly(t *testing.T) {
+	m := fieldTeam(t)
+	for _, text := range []string{"/lapor", "banjir", "kemarin", "lewati", "alang laweh"} {
+		m.say(budi, text)
+	}
+	m.expect(budi, "korban jiwa")
+	if n := strings.Count(m.tg.Transcript(budi.ID), "✅ Alang Laweh, Kec. Padang Selatan"); n != 1 {
+		t.Errorf("the village was confirmed %d times, want once:\n%s", n, m.tg.Transcript(budi.ID))
+	}
+	m.noErrors()
+}
