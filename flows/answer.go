@@ -80,6 +80,9 @@ func (e *Engine) answer(ctx context.Context, f *Flow, st *Step, s *Session, act 
 	case prob.lookup != nil:
 		e.offerLookup(f, st, s, prob.lookup, out)
 		return nil
+	case prob.msg.ID != "" && !fromButton && s.Input.Kind == KindText && warningWaits(st, s.Conversation):
+		e.deferBehindWarning(s, out)
+		return nil
 	case prob.msg.ID != "":
 		e.refuse(f, st, s, out, prob)
 		return nil
@@ -173,6 +176,7 @@ func (e *Engine) back(ctx context.Context, f *Flow, s *Session, out *Outcome) er
 	c := s.Conversation
 	e.retirePrompt(s, out)
 	c.Pending, c.Detours = nil, nil
+	c.Deferred, c.DeferredStep = nil, "" // they were for the questions after this one
 	for len(c.Trail) > 0 {
 		prev := c.Trail[len(c.Trail)-1]
 		c.Trail = c.Trail[:len(c.Trail)-1]

@@ -44,6 +44,12 @@ type Conversation struct {
 	// reminder waited for an answer, in order. Continuing applies them as
 	// answers; cancelling drops them with the form.
 	Held []Input `json:"held,omitempty"`
+	// Deferred are messages that arrived while a warning on DeferredStep
+	// waited for "Ya, benar" and were not a retyped answer to it (the rest
+	// of an offline burst). They are applied in order once the form has
+	// moved past that step, and dropped if the volunteer goes back.
+	Deferred     []Input `json:"deferred,omitempty"`
+	DeferredStep string  `json:"deferred_step,omitempty"`
 	// SubmissionID makes the final submit idempotent: a double tap or a
 	// redelivered update finds the record already created under this key.
 	SubmissionID string    `json:"submission_id"`

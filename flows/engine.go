@@ -119,7 +119,10 @@ func (e *Engine) Continue(ctx context.Context, s *Session) (Outcome, error) {
 			act.kind = yesMeans(st, s)
 		}
 	}
-	return out, e.answer(ctx, f, st, s, act, fromButton, &out)
+	if err := e.answer(ctx, f, st, s, act, fromButton, &out); err != nil {
+		return out, err
+	}
+	return out, e.replayDeferred(ctx, s, &out)
 }
 
 // Repeat asks the current question again under a note, retiring the old

@@ -185,6 +185,9 @@ type Session struct {
 	// lead is trusted HTML shown above the next question asked while
 	// handling this input: what an exactly named lookup result resolved to.
 	lead string
+	// replaying is set while held or deferred messages are applied, so
+	// they are not replayed again from inside.
+	replaying bool
 }
 
 // Answer returns the accepted value of a step, if any.

@@ -7,6 +7,9 @@ var (
 	msgEditButton    = Text{"✏️ Ubah", "✏️ Change"}
 	msgConfirmButton = Text{"✅ Ya, benar", "✅ Yes, correct"}
 	msgRetypeButton  = Text{"✏️ Ketik ulang", "✏️ Type again"}
+
+	msgDeferredBehindWarning = Text{"⏸️ Jawab dulu peringatan di atas: tekan “Ya, benar” atau “Ketik ulang”. Pesan Anda berikutnya disimpan dan dipakai untuk pertanyaan selanjutnya.",
+		"⏸️ Please answer the warning above first: tap “Yes, correct” or “Type again”. Your next messages are kept for the following questions."}
 	msgUnknownButton = Text{"Tidak tahu", "Don't know"}
 	msgAllZeroButton = Text{"Semua 0", "All 0"}
 	msgShareLocation = Text{"📍 Kirim lokasi saat ini", "📍 Send current location"}

@@ -61,30 +61,40 @@ func (s *Service) welcomeBack(sess *Session) (Outcome, bool) {
 	return out, true
 }
 
-// replayHeld continues a form with the messages held behind the reminder,
-// each answering the question in front of it as if it had just arrived.
-// Only the last question keeps its buttons: the ones in between were
-// answered before the volunteer could press anything, and show the answer
-// they got, since the volunteer's own messages sit above the reminder.
+// replayHeld continues a form with the messages held behind the reminder.
 func (e *Engine) replayHeld(ctx context.Context, s *Session) (Outcome, error) {
 	held := s.Conversation.Held
 	s.Conversation.Held = nil
 	var out Outcome
 	e.retirePrompt(s, &out)
+	err := e.replay(ctx, s, held, &out)
+	return out, err
+}
+
+// replay applies messages that were held back, each answering the question
+// in front of it as if it had just arrived, and adds what they produce to
+// out. Only the last question keeps its buttons: the ones in between were
+// answered before the volunteer could press anything, and show the answer
+// they got, since the volunteer's own messages sit further up the chat.
+func (e *Engine) replay(ctx context.Context, s *Session, msgs []Input, out *Outcome) error {
 	press := s.Input
-	defer func() { s.Input = press }()
-	// question is the reply asking the step asked, which the next held
-	// message answers; -1 for the question asked before the reminder,
-	// which is further up the chat.
-	question, asked := -1, s.Conversation.Step
-	for _, in := range held {
+	s.replaying = true
+	defer func() { s.Input, s.replaying = press, false }()
+	// question is the reply asking the step asked, which the next message
+	// answers; -1 for a question asked earlier, further up the chat.
+	question := lastPrompt(out.Replies)
+	asked := ""
+	if s.Conversation != nil {
+		asked = s.Conversation.Step
+	}
+	for _, in := range msgs {
 		if s.Conversation == nil {
 			break // the form ended part-way; what is left was not for it
 		}
 		s.Input = in
 		step, err := e.Continue(ctx, s)
 		if err != nil {
-			return Outcome{}, err
+			return err
 		}
 		if v, ok := answered(s.Conversation, asked); ok && !confirmsItself(step) {
 			if question >= 0 {
@@ -99,8 +109,8 @@ func (e *Engine) replayHeld(ctx context.Context, s *Session) (Outcome, error) {
 			question, asked = lastPrompt(out.Replies), s.Conversation.Step
 		}
 	}
-	keepLastPrompt(&out)
-	return out, nil
+	keepLastPrompt(out)
+	return nil
 }
 
 // answered returns the answer to step when the conversation has moved past

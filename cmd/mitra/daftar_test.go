@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mitra-id/mitra/bot/faketelegram"
 )
@@ -121,4 +122,30 @@ func TestReviewEditAndVisitLookupByTyping(t *testing.T) {
 	m.expect(budi, "Tujuan kunjungan")
 	m.noErrors()
 	m.neverLogged(testNIK, "1371014101859999")
+}
+
+// An offline burst that runs into a warning (the birth date differs from
+// the NIK) waits behind it; confirmed, the rest of the burst answers the
+// questions after it instead of being refused at the warned one.
+func TestOfflineBurstWaitsBehindAWarning(t *testing.T) {
+	m := fieldTeam(t)
+	m.say(budi, "/daftar")
+	m.press(budi, "Kemiskinan")
+	m.press(budi, "Fakir miskin")
+	typed := time.Now().Add(-10 * time.Minute)
+	var last int64
+	for i, text := range []string{testNIK, "Nurhayati", "Padang", "02/01/1985", "perempuan", "1371010202100003", "Rosmaniar"} {
+		last = m.tg.SendTextAt(budi, text, typed.Add(time.Duration(i)*time.Second))
+	}
+	m.tg.WaitProcessed(last)
+	transcript := m.tg.Transcript(budi.ID)
+	if strings.Count(transcript, "Jawab dulu peringatan") != 1 || strings.Contains(transcript, "belum terbaca") {
+		t.Fatalf("the burst behind the warning should get one note and no refusals:\n%s", transcript)
+	}
+	m.press(budi, "Ya, benar")
+	m.expect(budi, "Hubungan dalam keluarga")
+	if got := m.last(budi); !strings.Contains(got, "Langkah 10/") {
+		t.Errorf("after the burst: %q, want the relationship question (step 10)", got)
+	}
+	m.noErrors()
 }
