@@ -77,11 +77,13 @@ func (e *Engine) answer(ctx context.Context, f *Flow, st *Step, s *Session, act 
 		return err
 	}
 	switch {
+	case (prob.lookup != nil || prob.msg.ID != "") && !fromButton && s.Input.Kind == KindText && warningWaits(st, s.Conversation):
+		// Only a direct answer retypes a warned one; anything else is the
+		// rest of a burst, for the questions after it.
+		e.deferBehindWarning(s, out)
+		return nil
 	case prob.lookup != nil:
 		e.offerLookup(f, st, s, prob.lookup, out)
-		return nil
-	case prob.msg.ID != "" && !fromButton && s.Input.Kind == KindText && warningWaits(st, s.Conversation):
-		e.deferBehindWarning(s, out)
 		return nil
 	case prob.msg.ID != "":
 		e.refuse(f, st, s, out, prob)
