@@ -19,7 +19,16 @@ func (s *Service) command(ctx context.Context, sess *Session) (Outcome, error) {
 	case "start":
 		return s.start(ctx, sess)
 	}
-	if sess.Conversation != nil {
+	if c := sess.Conversation; c != nil {
+		if f, ok := s.engine.Flow(c.Flow); ok && f.Menu {
+			// A menu is not a form: another command just replaces it.
+			var dropped Outcome
+			s.engine.retirePrompt(sess, &dropped)
+			sess.Conversation = nil
+			out, err := s.command(ctx, sess)
+			out.ClearButtons = append(dropped.ClearButtons, out.ClearButtons...)
+			return out, err
+		}
 		if sess.Input.Command == "jadwal" {
 			return s.scheduleMidForm(ctx, sess)
 		}

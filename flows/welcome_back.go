@@ -36,8 +36,8 @@ func (s *Service) welcomeBack(sess *Session) (Outcome, bool) {
 		return Outcome{}, false
 	}
 	f, ok := s.engine.Flow(c.Flow)
-	if !ok {
-		return Outcome{}, false
+	if !ok || f.Menu {
+		return Outcome{}, false // a menu is one tap, not a form to be reminded of
 	}
 	reminded := len(c.Held) > 0
 	if len(c.Held) < maxHeld {

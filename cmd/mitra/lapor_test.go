@@ -256,6 +256,18 @@ func TestReportMenuTakesTypedChoices(t *testing.T) {
 	m.say(budi, "/lapor")
 	m.say(budi, "1")
 	m.expect(budi, "Memperbarui laporan LAP-")
+
+	// A menu is not a form: another command replaces it.
+	m.say(budi, "/batal")
+	m.say(budi, "/lapor")
+	menu = m.lastWithButton(budi, "Laporan baru")
+	m.say(budi, "/daftar")
+	m.expect(budi, "Kriteria kesejahteraan")
+	for _, msg := range m.tg.Messages(budi.ID) {
+		if msg.ID == menu && len(msg.Buttons) != 0 {
+			t.Errorf("the menu kept its buttons after another command: %+v", msg.Buttons)
+		}
+	}
 	m.noErrors()
 }
 
