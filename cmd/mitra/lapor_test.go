@@ -244,14 +244,19 @@ func TestReportMenuTakesTypedChoices(t *testing.T) {
 	m.press(budi, "Kirim")
 	m.say(budi, "/lapor")
 	m.expect(budi, "Perbarui salah satunya")
+	// retired checks that the menu lost its buttons once it was answered.
+	retired := func(menu int, after string) {
+		t.Helper()
+		for _, msg := range m.tg.Messages(budi.ID) {
+			if msg.ID == menu && len(msg.Buttons) != 0 {
+				t.Errorf("the menu kept its buttons after %s: %+v", after, msg.Buttons)
+			}
+		}
+	}
 	menu := m.lastWithButton(budi, "Laporan baru")
 	m.say(budi, "baru")
 	m.expect(budi, "Kejadian apa?")
-	for _, msg := range m.tg.Messages(budi.ID) {
-		if msg.ID == menu && len(msg.Buttons) != 0 {
-			t.Errorf("the menu kept its buttons after a typed choice: %+v", msg.Buttons)
-		}
-	}
+	retired(menu, "a typed choice")
 	m.say(budi, "/batal") // nothing answered yet: no confirmation needed
 	m.say(budi, "/lapor")
 	m.say(budi, "1")
@@ -263,11 +268,7 @@ func TestReportMenuTakesTypedChoices(t *testing.T) {
 	menu = m.lastWithButton(budi, "Laporan baru")
 	m.say(budi, "/daftar")
 	m.expect(budi, "Kriteria kesejahteraan")
-	for _, msg := range m.tg.Messages(budi.ID) {
-		if msg.ID == menu && len(msg.Buttons) != 0 {
-			t.Errorf("the menu kept its buttons after another command: %+v", msg.Buttons)
-		}
-	}
+	retired(menu, "another command")
 	m.noErrors()
 }
 
