@@ -105,7 +105,7 @@ var typedActions = map[string]actionKind{
 	"lewati": actionSkip, "skip": actionSkip, "lewat": actionSkip,
 	"kirim": actionSubmit, "send": actionSubmit, "kirim ulang": actionSubmit,
 	"selesai": actionDone, "done": actionDone,
-	"tidak tahu": actionUnknown, // and every other way of saying it (countUnknown)
+	// "Tidak tahu" in all its spellings is countUnknown (see readAction).
 }
 
 // takes reports whether a step understands a navigation word; a typed word
